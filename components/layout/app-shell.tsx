@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { humanize } from "@/lib/format";
+
+interface ShellUser {
+  name: string;
+  role: string;
+  clearance: string;
+}
+
+const NAV = [
+  { href: "/", label: "Dashboard" },
+  { href: "/consultations", label: "Consultations" },
+];
+
+export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to main content
+      </a>
+      <header className="border-b border-brand-strong bg-brand text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6">
+          <div className="flex items-center gap-8">
+            <Link href="/" className="text-lg font-bold tracking-tight">
+              Readout
+            </Link>
+            <nav aria-label="Main">
+              <ul className="flex gap-1">
+                {NAV.map((item) => (
+                  <li key={item.href}>
+                    <Link href={item.href} className="rounded px-3 py-2 text-sm font-medium text-white/90 hover:bg-white/10 hover:text-white">
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-right leading-tight">
+              <span className="block font-semibold">{user.name}</span>
+              <span className="block text-xs text-white/75">
+                {humanize(user.role)} · cleared {humanize(user.clearance)}
+              </span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hasPermission, type Permission } from "@/lib/auth/permissions";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: "VIEWER" | "DRAFTER" | "REVIEWER" | "ADMIN";
+  clearance: "UNCLASSIFIED" | "RESTRICTED" | "CONFIDENTIAL" | "SECRET";
+}
+
+/**
+ * The signed-in user, re-read from the database on every request: a session JWT alone would
+ * outlive a disabled account or a "sign out everywhere".
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
+  if (!session?.uid || typeof session.sv !== "number") return null;
+  const user = await prisma.user.findUnique({
+    where: { id: session.uid },
+    select: { id: true, email: true, name: true, role: true, clearance: true, active: true, sessionVersion: true },
+  });
+  if (!user || !user.active || user.sessionVersion !== session.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, clearance: user.clearance };
+});
+
+/** For pages: sends an anonymous visitor to the sign-in page. */
+export async function requireUser(callbackUrl?: string): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
+  return user;
+}
+
+/** For route handlers and server actions: throws an AppError the caller maps to 401. */
+export async function requireApiUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return user;
+}
+
+export function requirePermission(user: SessionUser, permission: Permission): void {
+  if (!hasPermission(user, permission)) throw new AppError("FORBIDDEN", "You do not have permission to do that.");
+}

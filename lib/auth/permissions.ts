@@ -1,0 +1,37 @@
+import type { Classification, Role } from "@/lib/generated/prisma/enums";
+
+export const CLASSIFICATIONS = ["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"] as const satisfies readonly Classification[];
+export const ROLES = ["VIEWER", "DRAFTER", "REVIEWER", "ADMIN"] as const satisfies readonly Role[];
+
+export type Permission = "consultation:read" | "consultation:create" | "consultation:download" | "user:manage";
+
+// Admins may do everything, including drafting (docs/decisions/0003-admin-may-draft.md).
+const GRANTS: Record<Role, readonly Permission[]> = {
+  VIEWER: ["consultation:read", "consultation:download"],
+  DRAFTER: ["consultation:read", "consultation:download", "consultation:create"],
+  REVIEWER: ["consultation:read", "consultation:download"],
+  ADMIN: ["consultation:read", "consultation:download", "consultation:create", "user:manage"],
+};
+
+export interface Actor {
+  id: string;
+  role: Role;
+  clearance: Classification;
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return GRANTS[actor.role].includes(permission);
+}
+
+export function classificationRank(c: Classification): number {
+  return CLASSIFICATIONS.indexOf(c);
+}
+
+/** Classifications a user may see: their clearance and everything below it. */
+export function visibleClassifications(clearance: Classification): Classification[] {
+  return CLASSIFICATIONS.slice(0, classificationRank(clearance) + 1);
+}
+
+export function clearanceAllows(clearance: Classification, classification: Classification): boolean {
+  return classificationRank(classification) <= classificationRank(clearance);
+}

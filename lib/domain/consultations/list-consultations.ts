@@ -1,0 +1,22 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { visibleClassifications, type Actor } from "@/lib/auth/permissions";
+
+export async function listConsultations(actor: Actor, options: { take?: number } = {}) {
+  return prisma.consultation.findMany({
+    where: { classification: { in: visibleClassifications(actor.clearance) } },
+    orderBy: [{ startDate: "desc" }, { id: "desc" }],
+    take: Math.min(options.take ?? 50, 200),
+    select: {
+      id: true,
+      title: true,
+      startDate: true,
+      city: true,
+      counterpartCountry: true,
+      classification: true,
+      status: true,
+    },
+  });
+}
+
+export type ConsultationListItem = Awaited<ReturnType<typeof listConsultations>>[number];

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+// One zod schema for every variable Readout reads. next.config.js parses it at start-up so a
+// bad value stops the server with a clear message instead of failing on first use.
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// URL");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: postgresUrl.optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  READOUT_DATA_DIR: z.string().min(1).default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5488),
+  DEMO_ADMIN_EMAIL: z.string().email().default("admin@readout.local"),
+  DEMO_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export type EnvPhase = "build" | "server";
+
+export function formatEnvError(error: z.ZodError): string {
+  return error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`).join("\n");
+}
+
+/** Parses the environment; the running server additionally needs a database and a secret. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env, phase: EnvPhase = "server"): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment configuration:\n${formatEnvError(parsed.error)}`);
+  }
+  if (phase === "server") {
+    const missing = (["DATABASE_URL", "NEXTAUTH_SECRET"] as const).filter((k) => !parsed.data[k]);
+    if (missing.length > 0) {
+      throw new Error(
+        `Invalid environment configuration:\n${missing.map((k) => `  ${k}: required (npm start sets it when it is not configured)`).join("\n")}`,
+      );
+    }
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env, "server");
+  return cached;
+}
+
+/** The database URL alone, for code (CLI scripts, tests) that needs no session secret. */
+export function databaseUrl(): string {
+  const url = envSchema.shape.DATABASE_URL.safeParse(process.env.DATABASE_URL);
+  if (!url.success || !url.data) {
+    throw new Error("DATABASE_URL is not set or is not a postgresql:// URL (npm start sets it when it is not configured).");
+  }
+  return url.data;
+}

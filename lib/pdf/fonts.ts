@@ -1,0 +1,34 @@
+import path from "node:path";
+import { Font } from "@react-pdf/renderer";
+
+// Registered once per process: re-registering on every render costs ~40% (shared/notes).
+let registered = false;
+
+function fontFile(pkg: string, file: string): string {
+  return path.join(process.cwd(), "node_modules", "@expo-google-fonts", pkg, file);
+}
+
+export const BODY_FONT = "Noto Sans";
+export const ARABIC_FONT = "Noto Naskh Arabic";
+
+export function registerFonts(): void {
+  if (registered) return;
+  Font.register({
+    family: BODY_FONT,
+    fonts: [
+      { src: fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf"), fontWeight: 400 },
+      { src: fontFile("noto-sans", "400Regular_Italic/NotoSans_400Regular_Italic.ttf"), fontWeight: 400, fontStyle: "italic" },
+      { src: fontFile("noto-sans", "700Bold/NotoSans_700Bold.ttf"), fontWeight: 700 },
+    ],
+  });
+  Font.register({
+    family: ARABIC_FONT,
+    fonts: [
+      { src: fontFile("noto-naskh-arabic", "400Regular/NotoNaskhArabic_400Regular.ttf"), fontWeight: 400 },
+      { src: fontFile("noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf"), fontWeight: 700 },
+    ],
+  });
+  // Briefings are not hyphenated: words, URLs and e-mail addresses stay whole.
+  Font.registerHyphenationCallback((word) => [word]);
+  registered = true;
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { CLASSIFICATIONS, ROLES } from "@/lib/auth/permissions";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+
+export const createUserSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email("Enter a valid e-mail address").max(254),
+    name: z.string().trim().min(1, "Name is required").max(200, "Name must be at most 200 characters"),
+    role: z.preprocess((v) => (typeof v === "string" ? v.toUpperCase() : v), z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ").toLowerCase()}` })),
+    clearance: z.preprocess(
+      (v) => (typeof v === "string" ? v.toUpperCase() : v),
+      z.enum(CLASSIFICATIONS, { error: `Clearance must be one of ${CLASSIFICATIONS.join(", ").toLowerCase()}` }),
+    ),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(1024, "Password must be at most 1024 characters"),
+  })
+  .strict();
+
+export type CreateUserInput = z.infer<typeof createUserSchema>;
