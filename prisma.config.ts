@@ -1,7 +1,7 @@
 import { defineConfig } from "prisma/config";
 
 // `prisma generate` needs no database, but Prisma 7 reads the URL from here for every command;
-// scripts/prisma.mjs always sets DATABASE_URL before running anything that connects.
+// npm start and npm test set DATABASE_URL before they run a command that connects.
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },

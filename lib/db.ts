@@ -24,10 +24,23 @@ function createPrisma() {
 type Db = ReturnType<typeof createPrisma>;
 const globalForDb = globalThis as unknown as { readoutDb?: Db };
 
-// One client per process; dev-server hot reloads would otherwise open a new pool each time.
-const db = globalForDb.readoutDb ?? createPrisma();
-if (process.env.NODE_ENV !== "production") globalForDb.readoutDb = db;
+// One client per process, kept on globalThis so dev-server reloads do not open a pool each
+// time; created on first use so that `next build` can import this module without a database.
+function db(): Db {
+  globalForDb.readoutDb ??= createPrisma();
+  return globalForDb.readoutDb;
+}
 
-export const prisma = db.client;
-export const pool = db.pool;
+function lazy<T extends object>(get: () => T): T {
+  return new Proxy({} as T, {
+    get(_target, prop) {
+      const target = get();
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+export const prisma = lazy(() => db().client);
+export const pool = lazy(() => db().pool);
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];

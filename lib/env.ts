@@ -12,10 +12,10 @@ export const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: "must be a port number (1-65535)" }).int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   READOUT_DATA_DIR: z.string().min(1).default(".data"),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5488),
+  EMBEDDED_PG_PORT: z.coerce.number({ error: "must be a port number (1-65535)" }).int().min(1).max(65535).default(5488),
   DEMO_ADMIN_EMAIL: z.string().email().default("admin@readout.local"),
   DEMO_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
 });

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
-import { requireUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/auth/current-user";
 
-// Convenience only: every page, action and route below checks the user itself as well.
+// Not a guard: every page below calls requireUser() itself (and sends an anonymous visitor to
+// sign-in with the page as callback); the layout only draws the shell for a signed-in user.
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  const user = await getCurrentUser();
+  if (!user) return <>{children}</>;
   return <AppShell user={user}>{children}</AppShell>;
 }

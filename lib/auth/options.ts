@@ -2,12 +2,11 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/domain/users/authenticate";
-import { env } from "@/lib/env";
 
 const EIGHT_HOURS = 8 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
-  secret: env().NEXTAUTH_SECRET,
+  // The secret is read by next-auth from NEXTAUTH_SECRET; next.config.js has validated it.
   session: { strategy: "jwt", maxAge: EIGHT_HOURS, updateAge: 15 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [

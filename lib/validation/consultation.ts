@@ -5,11 +5,15 @@ import { CLASSIFICATIONS } from "@/lib/auth/permissions";
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD")
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-  }, "This date does not exist")
+  // One message per problem: a malformed date is not also reported as out of range.
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), { message: "Enter a date as YYYY-MM-DD", abort: true })
+  .refine(
+    (v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+    },
+    { message: "This date does not exist", abort: true },
+  )
   .refine((v) => v >= "1900-01-01" && v <= "2200-12-31", "Enter a date between 1900 and 2200");
 
 // NUL bytes cannot be stored in PostgreSQL text; refuse them with a message rather than a 500.

@@ -1,13 +1,13 @@
 // Resolves the runtime configuration the way `npm start` and `npm test` both need it:
 // .env files, zod validation of lib/env.ts, and the zero-config defaults.
-import { loadEnvConfig } from "@next/env";
+import nextEnv from "@next/env";
 import { createJiti } from "jiti";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export async function loadConfig({ dev = false } = {}) {
-  loadEnvConfig(process.cwd(), dev);
+  nextEnv.loadEnvConfig(process.cwd(), dev);
   const jiti = createJiti(import.meta.url);
   const { parseEnv } = await jiti.import("../../lib/env.ts");
   try {

@@ -12,7 +12,6 @@ const styles = StyleSheet.create({
     textAlign: "center",
     fontSize: 9,
     fontWeight: 700,
-    letterSpacing: 1.5,
   },
   footer: {
     position: "absolute",

@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./fixtures";
+import { USERS } from "./users";
+
+test("a wrong password shows a clear error and keeps the user on the sign-in page", async ({ page }) => {
+  await page.goto("/signin");
+  await expectAccessible(page);
+  await page.getByLabel("E-mail").fill(USERS.drafter.email);
+  await page.getByLabel("Password").fill("not-the-right-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "not correct" })).toHaveText("The e-mail address or password is not correct.");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a user signs in, sees who they are, and signs out", async ({ page }) => {
+  await signIn(page, "drafter");
+  await expect(page.getByRole("banner")).toContainText(USERS.drafter.name);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/consultations");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fconsultations/);
+});
+
+test.describe("anonymous requests are refused", () => {
+  test("pages redirect to sign-in", async ({ request }) => {
+    for (const path of ["/", "/consultations", "/consultations/new", "/consultations/00000000-0000-4000-8000-000000000000"]) {
+      const res = await request.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBe(307);
+      expect(res.headers().location, path).toMatch(/^\/signin/);
+    }
+  });
+
+  test("the PDF route answers 401 without a body worth having", async ({ request }) => {
+    const res = await request.get("/api/consultations/00000000-0000-4000-8000-000000000000/pdf");
+    expect(res.status()).toBe(401);
+    expect(res.headers()["content-type"]).toContain("application/json");
+  });
+
+  test("the health check is public and says the database is reachable", async ({ request }) => {
+    const res = await request.get("/api/health");
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", database: "reachable" });
+  });
+
+  test("a server action replayed without a session creates nothing", async ({ page, playwright, baseURL }) => {
+    await signIn(page, "drafter", "/consultations/new");
+    await page.goto("/consultations/new");
+    const title = `Anonymous attempt ${Date.now()}`;
+    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Start date").fill("2024-01-02");
+    await page.getByLabel("City").fill("Nowhere");
+    await page.getByLabel("Counterpart country").selectOption("FR");
+    // The exact multipart body the browser would post, action id included, sent with no cookie.
+    const fields = await page.locator("form").evaluate((form: HTMLFormElement) =>
+      [...new FormData(form).entries()].map(([k, v]) => [k, String(v)] as const),
+    );
+    expect(fields.some(([k]) => k.startsWith("$ACTION"))).toBe(true);
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const res = await anonymous.post("/consultations/new", { multipart: Object.fromEntries(fields), maxRedirects: 0 });
+    expect([303, 307]).toContain(res.status());
+    expect(res.headers().location).toMatch(/\/signin/);
+    await anonymous.dispose();
+
+    await page.goto("/consultations");
+    await expect(page.getByRole("heading", { name: "Consultations", level: 1 })).toBeVisible();
+    await expect(page.getByText(title)).toHaveCount(0);
+  });
+});

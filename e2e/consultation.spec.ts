@@ -1,0 +1,67 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { pdfPageTexts } from "../lib/testing/pdf-text";
+import { expectAccessible, signIn } from "./fixtures";
+
+test("a drafter creates a consultation, finds it in the list, opens it and downloads its PDF", async ({ page }) => {
+  const title = `Pakistan–Russia Bilateral Political Consultations ${Date.now()}`;
+  await signIn(page, "drafter");
+  await page.getByRole("link", { name: "New consultation" }).click();
+  await expect(page.getByRole("heading", { name: "New consultation" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Start date").fill("2023-06-20");
+  await page.getByLabel("City").fill("Islamabad");
+  await page.getByLabel("Counterpart country").selectOption("RU");
+  await page.getByLabel("Classification").selectOption("RESTRICTED");
+  await page.getByRole("button", { name: "Create consultation" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByText("Russian Federation")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Consultations", exact: true }).click();
+  const row = page.getByRole("row").filter({ hasText: title });
+  await expect(row).toContainText("20 June 2023");
+  await expect(row).toContainText("Islamabad");
+  await expectAccessible(page);
+  await row.getByRole("link", { name: title }).click();
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download PDF" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`2023-06-20 ${title} — briefing note v1.pdf`);
+  const text = (await pdfPageTexts(await readFile(await download.path()))).join("\n");
+  expect(text).toContain(title);
+  expect(text).toContain("2023-06-20");
+  expect(text).toContain("Islamabad");
+  expect(text).toContain("RESTRICTED");
+  expect(text).toContain("Page 1 of 1");
+});
+
+test("bad input gets field-level messages, keeps what was typed, and saves nothing", async ({ page }) => {
+  const title = `Half-filled ${Date.now()}`;
+  await signIn(page, "drafter", "/consultations/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("City").fill("Москва");
+  await page.getByRole("button", { name: "Create consultation" }).click();
+
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was saved" })).toBeVisible();
+  await expect(page.getByLabel("Start date")).toHaveAccessibleDescription(/Enter a date as YYYY-MM-DD/);
+  await expect(page.getByLabel("Counterpart country")).toHaveAccessibleDescription(/Choose the counterpart country/);
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expect(page.getByLabel("City")).toHaveValue("Москва");
+  await expectAccessible(page);
+
+  await page.goto("/consultations");
+  await expect(page.getByRole("heading", { name: "Consultations", level: 1 })).toBeVisible();
+  await expect(page.getByText(title)).toHaveCount(0);
+});
+
+test("a viewer may read but is not offered, nor allowed, to create", async ({ page }) => {
+  await signIn(page, "viewer", "/consultations");
+  await expect(page.getByRole("link", { name: "New consultation" })).toHaveCount(0);
+  await page.goto("/consultations/new");
+  await expect(page.getByRole("main")).toContainText("may read records but not create them");
+});

@@ -1,0 +1,96 @@
+import { writeFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createConsultation } from "@/lib/domain/consultations/create-consultation";
+import { getConsultation } from "@/lib/domain/consultations/get-consultation";
+import { listConsultations } from "@/lib/domain/consultations/list-consultations";
+import { renderConsultationPdf } from "@/lib/domain/consultations/render-consultation-pdf";
+import { createTestUser, uniqueTitle } from "@/lib/testing/factories";
+import { pdfPageTexts } from "@/lib/testing/pdf-text";
+import type { CreateConsultationInput } from "@/lib/validation/consultation";
+
+function input(overrides: Partial<CreateConsultationInput> = {}): CreateConsultationInput {
+  return { title: uniqueTitle(), startDate: "2023-06-20", city: "Islamabad", counterpartCountry: "RU", classification: "UNCLASSIFIED", ...overrides };
+}
+
+async function auditCount(entityId: string, action: string) {
+  return prisma.auditLog.count({ where: { entityId, action } });
+}
+
+describe("createConsultation", () => {
+  it("stores the record with its audit row and Unicode intact", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER", clearance: "RESTRICTED" });
+    const title = `${uniqueTitle()} — Пакистан–Россия «консультации», Dato' Amran, اسلام آباد`;
+    const { id } = await createConsultation(drafter, input({ title, classification: "RESTRICTED" }));
+    const stored = await prisma.consultation.findUniqueOrThrow({ where: { id } });
+    expect(stored.title).toBe(title);
+    expect(stored.startDate.toISOString()).toBe("2023-06-20T00:00:00.000Z");
+    expect(stored.createdById).toBe(drafter.id);
+    expect(stored.version).toBe(1);
+    expect(await auditCount(id, "consultation.create")).toBe(1);
+  });
+
+  it("refuses a viewer and writes nothing", async () => {
+    const viewer = await createTestUser({ role: "VIEWER" });
+    const title = uniqueTitle();
+    await expect(createConsultation(viewer, input({ title }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await prisma.consultation.count({ where: { title } })).toBe(0);
+  });
+
+  it("refuses a classification above the author's clearance", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER", clearance: "RESTRICTED" });
+    const title = uniqueTitle();
+    await expect(createConsultation(drafter, input({ title, classification: "SECRET" }))).rejects.toBeInstanceOf(AppError);
+    expect(await prisma.consultation.count({ where: { title } })).toBe(0);
+  });
+});
+
+describe("reading records respects clearance", () => {
+  it("hides a record above the reader's clearance from the list and from a direct read", async () => {
+    const author = await createTestUser({ role: "DRAFTER", clearance: "SECRET" });
+    const reader = await createTestUser({ role: "VIEWER", clearance: "RESTRICTED" });
+    const secret = await createConsultation(author, input({ classification: "SECRET" }));
+    const restricted = await createConsultation(author, input({ classification: "RESTRICTED" }));
+
+    const ids = (await listConsultations(reader, { take: 200 })).map((r) => r.id);
+    expect(ids).toContain(restricted.id);
+    expect(ids).not.toContain(secret.id);
+    await expect(getConsultation(reader, secret.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getConsultation(reader, "not-a-uuid")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getConsultation(author, secret.id)).id).toBe(secret.id);
+  });
+});
+
+describe("renderConsultationPdf", () => {
+  it("renders the stored fields, the markings and the draft watermark into real PDF text", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER", clearance: "CONFIDENTIAL", name: "Ayesha Khan" });
+    const title = `${uniqueTitle("Pakistan–Russia BPC")} round 5`;
+    const { id } = await createConsultation(drafter, input({ title, classification: "CONFIDENTIAL" }));
+    const pdf = await renderConsultationPdf(drafter, id);
+    await writeFile("test-results/briefing-note-sample.pdf", pdf.bytes); // for a human look
+
+    expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.fileName).toBe(`2023-06-20 ${title} — briefing note v1.pdf`);
+    const pages = await pdfPageTexts(pdf.bytes);
+    expect(pages).toHaveLength(1);
+    const [page] = pages;
+    expect(page).toContain(title);
+    expect(page).toContain("2023-06-20");
+    expect(page).toContain("Islamabad");
+    expect(page).toContain("Russian Federation");
+    expect(page).toContain("Page 1 of 1");
+    expect(page).toContain("DRAFT");
+    expect(page?.match(/CONFIDENTIAL/g)?.length).toBeGreaterThanOrEqual(2);
+    // A classified download is audited.
+    expect(await auditCount(id, "consultation.download")).toBe(1);
+  });
+
+  it("does not exist for a reader below the record's classification", async () => {
+    const author = await createTestUser({ clearance: "SECRET" });
+    const reader = await createTestUser({ role: "VIEWER", clearance: "UNCLASSIFIED" });
+    const { id } = await createConsultation(author, input({ classification: "SECRET" }));
+    await expect(renderConsultationPdf(reader, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await auditCount(id, "consultation.download")).toBe(0);
+  });
+});

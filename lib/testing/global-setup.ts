@@ -1,0 +1,5 @@
+import { assertLocalDatabase } from "./assert-local-database";
+
+export default function setup() {
+  assertLocalDatabase(process.env.DATABASE_URL);
+}

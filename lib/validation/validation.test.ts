@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createConsultationSchema } from "@/lib/validation/consultation";
+import { parseEnv } from "@/lib/env";
+
+const valid = { title: "Round 5", startDate: "2023-06-20", city: "Islamabad", counterpartCountry: "ru", classification: "RESTRICTED" };
+
+function fieldErrors(value: unknown) {
+  const parsed = createConsultationSchema.safeParse(value);
+  return parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+}
+
+describe("createConsultationSchema", () => {
+  it("accepts a valid record and normalises the country code", () => {
+    const parsed = createConsultationSchema.parse(valid);
+    expect(parsed.counterpartCountry).toBe("RU");
+  });
+
+  it.each([
+    ["title", "", "Title is required"],
+    ["title", "x".repeat(301), "Title must be at most 300 characters"],
+    ["title", "bad\u0000byte", "Title contains an invalid character"],
+    ["startDate", "2023-02-30", "This date does not exist"],
+    ["startDate", "20/06/2023", "Enter a date as YYYY-MM-DD"],
+    ["city", "   ", "City is required"],
+    ["counterpartCountry", "XX", "Choose the counterpart country from the list"],
+    ["classification", "TOP", "Choose a classification"],
+  ])("gives %s = %j a field message", (field, value, message) => {
+    expect(fieldErrors({ ...valid, [field]: value })).toEqual({ [field]: [message] });
+  });
+
+  it("refuses unknown keys and wrong types", () => {
+    expect(createConsultationSchema.safeParse({ ...valid, admin: true }).success).toBe(false);
+    expect(fieldErrors({ ...valid, title: 42 })).toHaveProperty("title");
+  });
+});
+
+describe("parseEnv", () => {
+  it("names every bad variable", () => {
+    const run = () => parseEnv({ NODE_ENV: "production", PORT: "eighty", DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "short" }, "server");
+    expect(run).toThrow(/PORT: must be a port number/);
+    expect(run).toThrow(/DATABASE_URL: must be a postgresql:\/\/ URL/);
+    expect(run).toThrow(/NEXTAUTH_SECRET: must be at least 32 characters/);
+  });
+
+  it("requires a database and a secret to serve, but not to build", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" }, "server")).toThrow(/DATABASE_URL: required/);
+    expect(parseEnv({ NODE_ENV: "production" }, "build").PORT).toBe(3000);
+  });
+});

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// `npm test`: everything, from a fresh clone, against a real PostgreSQL.
+// Database: TEST_DATABASE_URL or DATABASE_URL when set (a local server only), else the embedded
+// one. Each run creates a fresh database, applies the migrations, and drops it at the end.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import pg from "pg";
+import { loadConfig } from "./lib/config.mjs";
+import { startEmbeddedPostgres } from "./lib/embedded-pg.mjs";
+import { NEXT, NODE } from "./lib/run.mjs";
+
+const LOCAL = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+const log = (msg) => console.log(`\n[test] ${msg}`);
+const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+const config = await loadConfig();
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+let embedded;
+let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!serverUrl) {
+  embedded = await startEmbeddedPostgres({ dataDir: `${config.READOUT_DATA_DIR}/test`, port: config.EMBEDDED_PG_PORT + 1, database: "postgres", log });
+  serverUrl = embedded.url;
+}
+const host = new URL(serverUrl).hostname;
+if (!LOCAL.has(host)) {
+  console.error(`[test] refusing to run against a non-local database host (${host}); tests create and drop databases.`);
+  process.exit(2);
+}
+
+const dbName = `readout_test_${Date.now().toString(36)}_${process.pid}`;
+const withDb = (name) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).href;
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: withDb("postgres") });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs a step, echoing its output and keeping it for the summary. */
+function step(name, args, extraEnv = {}) {
+  return new Promise((resolve) => {
+    log(`${name}: ${args.join(" ")}`);
+    const started = Date.now();
+    let output = "";
+    const child = spawn(NODE, args, { env: { ...process.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.on("data", (c) => (process.stdout.write(c), (output += c)));
+    child.stderr.on("data", (c) => (process.stderr.write(c), (output += c)));
+    child.on("exit", (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      resolve({ name, ok: code === 0, output, seconds });
+    });
+  });
+}
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+function readJson(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+}
+
+const wanted = (name) => only.length === 0 || only.includes(name);
+const results = [];
+await admin(`create database "${dbName}"`);
+const testDbUrl = withDb(dbName);
+const env = {
+  DATABASE_URL: testDbUrl,
+  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+};
+rmSync("test-results", { recursive: true, force: true });
+mkdirSync("test-results", { recursive: true });
+
+try {
+  const migrate = await step("migrate", ["scripts/prisma.mjs", "migrate", "deploy"], env);
+  if (!migrate.ok) throw new Error("migrations failed");
+  if (wanted("typecheck")) results.push(await step("typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"], env));
+  if (wanted("lint")) results.push(await step("lint", ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings=0"], env));
+  if (wanted("unit")) {
+    const r = await step("unit+integration", ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], env);
+    const json = readJson("test-results/vitest.json");
+    if (json) {
+      counts.passed += json.numPassedTests;
+      counts.failed += json.numFailedTests;
+      counts.skipped += json.numPendingTests + json.numTodoTests;
+    }
+    results.push(r);
+  }
+  if (wanted("bridge")) {
+    const r = await step("prisma bridge", ["--test", "--test-reporter=spec", "scripts/prisma-bridge.test.mjs"], { ...env, BRIDGE_TEST_DATABASE_URL: withDb(`${dbName}_bridge`) });
+    counts.passed += Number(r.output.match(/ℹ pass (\d+)/)?.[1] ?? 0);
+    counts.failed += Number(r.output.match(/ℹ fail (\d+)/)?.[1] ?? (r.ok ? 0 : 1));
+    results.push(r);
+  }
+  if (wanted("e2e")) {
+    const build = await step("build", [NEXT, "build"], env);
+    results.push(build);
+    if (build.ok) {
+      const r = await step("e2e", ["node_modules/@playwright/test/cli.js", "test"], env);
+      const json = readJson("test-results/e2e.json");
+      if (json) {
+        counts.passed += json.stats.expected + json.stats.flaky;
+        counts.failed += json.stats.unexpected;
+        counts.skipped += json.stats.skipped;
+      }
+      results.push(r);
+    }
+  }
+} catch (error) {
+  console.error(`[test] ${error instanceof Error ? error.message : error}`);
+  results.push({ name: "setup", ok: false, seconds: "0" });
+} finally {
+  if (!process.env.KEEP_TEST_DB) await admin(`drop database if exists "${dbName}" with (force)`).catch(() => {});
+  if (embedded) await embedded.stop();
+}
+
+console.log("\n[test] steps:");
+for (const r of results) console.log(`  ${r.ok ? "ok  " : "FAIL"} ${r.name} (${r.seconds} s)`);
+// A failing step that ran no counted test (typecheck, lint, build) still counts as a failure.
+const failedSteps = results.filter((r) => !r.ok).length;
+if (failedSteps > 0 && counts.failed === 0) counts.failed = failedSteps;
+console.log(`\nTests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
+process.exit(failedSteps > 0 || counts.failed > 0 ? 1 : 0);
