@@ -31,7 +31,7 @@ export function ConsultationForm({ action, countries, classifications }: Props) 
             {(a) => <Input {...a} name="title" defaultValue={v.title ?? ""} maxLength={300} required />}
           </Field>
         </div>
-        <Field id="startDate" label="Start date" hint="YYYY-MM-DD" errors={e.startDate}>
+        <Field id="startDate" label="Start date" errors={e.startDate}>
           {(a) => <Input {...a} name="startDate" type="date" defaultValue={v.startDate ?? ""} required />}
         </Field>
         <Field id="city" label="City" errors={e.city}>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { MainNav } from "@/components/layout/main-nav";
 import { humanize } from "@/lib/format";
 
 interface ShellUser {
@@ -8,11 +9,6 @@ interface ShellUser {
   role: string;
   clearance: string;
 }
-
-const NAV = [
-  { href: "/", label: "Dashboard" },
-  { href: "/consultations", label: "Consultations" },
-];
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   return (
@@ -26,17 +22,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             <Link href="/" className="text-lg font-bold tracking-tight">
               Readout
             </Link>
-            <nav aria-label="Main">
-              <ul className="flex gap-1">
-                {NAV.map((item) => (
-                  <li key={item.href}>
-                    <Link href={item.href} className="rounded px-3 py-2 text-sm font-medium text-white/90 hover:bg-white/10 hover:text-white">
-                      {item.label}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <MainNav />
           </div>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-right leading-tight">

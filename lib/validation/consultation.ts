@@ -5,6 +5,7 @@ import { CLASSIFICATIONS } from "@/lib/auth/permissions";
 const isoDate = z
   .string()
   .trim()
+  .min(1, { message: "Enter the start date", abort: true })
   // One message per problem: a malformed date is not also reported as out of range.
   .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), { message: "Enter a date as YYYY-MM-DD", abort: true })
   .refine(
