@@ -26,12 +26,16 @@ ensureAuthSecret(config.READOUT_DATA_DIR);
 process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
 
 let child;
+let stopping = false;
 async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
   if (child && child.exitCode === null) {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
   }
   if (embedded) await embedded.stop().catch(() => {});
+  log("stopped");
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
