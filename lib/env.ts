@@ -16,6 +16,13 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   READOUT_DATA_DIR: z.string().min(1).default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number({ error: "must be a port number (1-65535)" }).int().min(1).max(65535).default(5488),
+  /** The ministry's own country (ISO 3166-1 alpha-2): the "home" side of every series. */
+  HOME_COUNTRY: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as PK")
+    .default("PK"),
   DEMO_ADMIN_EMAIL: z.string().email().default("admin@readout.local"),
   DEMO_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
 });
@@ -49,6 +56,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env, "server");
   return cached;
+}
+
+/** The home country, for code that needs no other setting. */
+export function homeCountry(): string {
+  return envSchema.shape.HOME_COUNTRY.parse(process.env.HOME_COUNTRY);
 }
 
 /** The database URL alone, for code (CLI scripts, tests) that needs no session secret. */

@@ -1,8 +1,10 @@
-// Runs on every `npm start`: creates the demo account, only when the database has no users.
+// Runs on every `npm start`: on an empty database (no users) it creates the demo account and the
+// demo records (the worked example and an earlier round of its series).
 import { randomBytes } from "node:crypto";
 import { prisma, pool } from "@/lib/db";
 import { createUser } from "@/lib/domain/users/create-user";
 import { createUserSchema } from "@/lib/validation/user";
+import { seedDemoRecords } from "@/lib/demo/seed-demo-records";
 
 async function main() {
   if ((await prisma.user.count()) > 0) return;
@@ -14,7 +16,8 @@ async function main() {
     clearance: "secret",
     password,
   });
-  await createUser(null, input);
+  const admin = await createUser(null, input);
+  await seedDemoRecords(admin.id);
   const shown = process.env.DEMO_ADMIN_PASSWORD ? "(from DEMO_ADMIN_PASSWORD)" : password;
   console.log(
     [

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -8,17 +8,21 @@ import type { FormState } from "@/lib/validation/form-state";
 import type { ConsultationField } from "@/lib/validation/consultation";
 
 type Action = (state: FormState<ConsultationField>, formData: FormData) => Promise<FormState<ConsultationField>>;
+type Option = { value: string; label: string };
 
 interface Props {
   action: Action;
-  countries: { code: string; name: string }[];
-  classifications: { value: string; label: string }[];
+  series: Option[];
+  formats: Option[];
+  countries: Option[];
+  classifications: Option[];
 }
 
-export function ConsultationForm({ action, countries, classifications }: Props) {
+export function ConsultationForm({ action, series, formats, countries, classifications }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
+  const [seriesId, setSeriesId] = useState(v.seriesId ?? (series.length ? "" : "new"));
   // A new key per server answer re-mounts the inputs with the values the user sent.
   const key = JSON.stringify(v);
 
@@ -27,31 +31,71 @@ export function ConsultationForm({ action, countries, classifications }: Props) 
       {state.status === "error" && state.message && <Alert>{state.message}</Alert>}
       <div key={key} className="grid gap-6 sm:grid-cols-2">
         <div className="sm:col-span-2">
-          <Field id="title" label="Title" hint="For example: Pakistan–Russia Bilateral Political Consultations, round 5" errors={e.title}>
-            {(a) => <Input {...a} name="title" defaultValue={v.title ?? ""} maxLength={300} required />}
+          <Field id="seriesId" label="Series" hint="The mechanism this meeting is a round of" errors={e.seriesId}>
+            {(a) => (
+              <Select {...a} name="seriesId" value={seriesId} onChange={(ev) => setSeriesId(ev.target.value)}>
+                {series.length > 0 && <option value="">Choose a series…</option>}
+                {series.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label}
+                  </option>
+                ))}
+                <option value="new">A new series…</option>
+              </Select>
+            )}
           </Field>
         </div>
+        {seriesId === "new" && (
+          <fieldset className="grid gap-6 rounded-md border border-line p-4 sm:col-span-2 sm:grid-cols-2">
+            <legend className="px-1 text-sm font-semibold">New series</legend>
+            <div className="sm:col-span-2">
+              <Field id="seriesName" label="Series name" hint="For example: Pakistan–Russia Bilateral Political Consultations" errors={e.seriesName}>
+                {(a) => <Input {...a} name="seriesName" defaultValue={v.seriesName ?? ""} maxLength={300} />}
+              </Field>
+            </div>
+            <Field id="format" label="Format" errors={e.format}>
+              {(a) => (
+                <Select {...a} name="format" defaultValue={v.format ?? ""}>
+                  <option value="">Choose a format…</option>
+                  {formats.map((f) => (
+                    <option key={f.value} value={f.value}>
+                      {f.label}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <Field id="counterpartCountry" label="Counterpart country" errors={e.counterpartCountry}>
+              {(a) => (
+                <Select {...a} name="counterpartCountry" defaultValue={v.counterpartCountry ?? ""}>
+                  <option value="">Choose a country…</option>
+                  {countries.map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+          </fieldset>
+        )}
+        <div className="sm:col-span-2">
+          <Field id="title" label="Title" hint="For example: Pakistan–Russia Bilateral Political Consultations, round 5" errors={e.title}>
+            {(a) => <Input {...a} name="title" defaultValue={v.title ?? ""} maxLength={300} />}
+          </Field>
+        </div>
+        <Field id="roundNumber" label="Round number" hint="Leave empty if unknown" errors={e.roundNumber}>
+          {(a) => <Input {...a} name="roundNumber" inputMode="numeric" defaultValue={v.roundNumber ?? ""} />}
+        </Field>
         <Field id="startDate" label="Start date" errors={e.startDate}>
-          {(a) => <Input {...a} name="startDate" type="date" defaultValue={v.startDate ?? ""} required />}
+          {(a) => <Input {...a} name="startDate" type="date" defaultValue={v.startDate ?? ""} />}
         </Field>
         <Field id="city" label="City" errors={e.city}>
-          {(a) => <Input {...a} name="city" defaultValue={v.city ?? ""} maxLength={120} required />}
-        </Field>
-        <Field id="counterpartCountry" label="Counterpart country" errors={e.counterpartCountry}>
-          {(a) => (
-            <Select {...a} name="counterpartCountry" defaultValue={v.counterpartCountry ?? ""} required>
-              <option value="">Choose a country…</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-          )}
+          {(a) => <Input {...a} name="city" defaultValue={v.city ?? ""} maxLength={120} />}
         </Field>
         <Field id="classification" label="Classification" errors={e.classification}>
           {(a) => (
-            <Select {...a} name="classification" defaultValue={v.classification ?? "UNCLASSIFIED"} required>
+            <Select {...a} name="classification" defaultValue={v.classification ?? "UNCLASSIFIED"}>
               {classifications.map((c) => (
                 <option key={c.value} value={c.value}>
                   {c.label}
@@ -61,11 +105,9 @@ export function ConsultationForm({ action, countries, classifications }: Props) 
           )}
         </Field>
       </div>
-      <div className="flex gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Create consultation"}
-        </Button>
-      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Create consultation"}
+      </Button>
     </form>
   );
 }

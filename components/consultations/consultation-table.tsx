@@ -6,7 +6,7 @@ export interface ConsultationRow {
   id: string;
   title: string;
   startDate: Date;
-  city: string;
+  venueCity: string;
   country: string;
   classification: string;
   status: string;
@@ -47,7 +47,7 @@ export function ConsultationTable({ rows, caption }: { rows: ConsultationRow[]; 
                 </Link>
               </td>
               <td className="whitespace-nowrap px-4 py-3">{formatLongDate(r.startDate)}</td>
-              <td className="px-4 py-3">{r.city}</td>
+              <td className="px-4 py-3">{r.venueCity}</td>
               <td className="px-4 py-3">{r.country}</td>
               <td className="px-4 py-3"><ClassificationBadge value={r.classification} /></td>
               <td className="px-4 py-3"><StatusBadge value={r.status} /></td>

@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 const NAV = [
   { href: "/", label: "Dashboard" },
   { href: "/consultations", label: "Consultations" },
+  { href: "/series", label: "Series" },
 ];
 
 export function MainNav() {

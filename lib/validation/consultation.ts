@@ -1,44 +1,41 @@
 import { z } from "zod";
-import { isCountryCode } from "@/lib/countries";
 import { CLASSIFICATIONS } from "@/lib/auth/permissions";
+import { choice, requiredCountry, requiredDate, requiredText } from "@/lib/validation/fields";
+import { MECHANISM_FORMATS } from "@/lib/validation/vocabulary";
 
-const isoDate = z
-  .string()
-  .trim()
-  .min(1, { message: "Enter the start date", abort: true })
-  // One message per problem: a malformed date is not also reported as out of range.
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), { message: "Enter a date as YYYY-MM-DD", abort: true })
-  .refine(
-    (v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-    },
-    { message: "This date does not exist", abort: true },
-  )
-  .refine((v) => v >= "1900-01-01" && v <= "2200-12-31", "Enter a date between 1900 and 2200");
+export const NEW_SERIES = "new";
 
-// NUL bytes cannot be stored in PostgreSQL text; refuse them with a message rather than a 500.
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required` })
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine((v) => !v.includes("\u0000"), `${label} contains an invalid character`);
-
+/** "New consultation": the essentials of a round, in an existing series or a new one. */
 export const createConsultationSchema = z
   .object({
-    title: text("Title", 300),
-    startDate: isoDate,
-    city: text("City", 120),
-    counterpartCountry: z
-      .string({ error: "Choose the counterpart country" })
+    seriesId: z.union([z.literal(NEW_SERIES), z.uuid("Choose a series from the list")], { error: "Choose a series" }),
+    seriesName: z.string().trim().default(""),
+    format: z.string().trim().default(""),
+    counterpartCountry: z.string().trim().default(""),
+    title: requiredText("Title", 300),
+    roundNumber: z
+      .string()
       .trim()
-      .toUpperCase()
-      .refine(isCountryCode, "Choose the counterpart country from the list"),
-    classification: z.enum(CLASSIFICATIONS, { error: "Choose a classification" }),
+      .default("")
+      .refine((v) => v === "" || (/^\d{1,3}$/.test(v) && Number(v) >= 1), "Enter a whole number between 1 and 999, or leave it empty")
+      .transform((v) => (v === "" ? null : Number(v))),
+    startDate: requiredDate("Start date"),
+    city: requiredText("City", 120),
+    classification: choice(CLASSIFICATIONS, "Classification"),
   })
-  .strict();
+  .strict()
+  .transform((v, ctx) => {
+    if (v.seriesId !== NEW_SERIES) return { ...v, newSeries: null };
+    // A new series needs its own name, format and counterpart.
+    const name = requiredText("Series name", 300).safeParse(v.seriesName);
+    const format = choice(MECHANISM_FORMATS, "Format").safeParse(v.format);
+    const country = requiredCountry("Counterpart country").safeParse(v.counterpartCountry);
+    if (!name.success) ctx.addIssue({ code: "custom", path: ["seriesName"], message: name.error.issues[0]?.message ?? "Series name is required" });
+    if (!format.success) ctx.addIssue({ code: "custom", path: ["format"], message: "Choose a format" });
+    if (!country.success) ctx.addIssue({ code: "custom", path: ["counterpartCountry"], message: country.error.issues[0]?.message ?? "Choose the counterpart country" });
+    if (!name.success || !format.success || !country.success) return z.NEVER;
+    return { ...v, newSeries: { name: name.data, format: format.data, counterpartCountry: country.data } };
+  });
 
-export type CreateConsultationInput = z.infer<typeof createConsultationSchema>;
-export type ConsultationField = keyof CreateConsultationInput;
+export type CreateConsultationInput = z.output<typeof createConsultationSchema>;
+export type ConsultationField = keyof z.input<typeof createConsultationSchema>;

@@ -3,7 +3,17 @@ import { z } from "zod";
 import { createConsultationSchema } from "@/lib/validation/consultation";
 import { parseEnv } from "@/lib/env";
 
-const valid = { title: "Round 5", startDate: "2023-06-20", city: "Islamabad", counterpartCountry: "ru", classification: "RESTRICTED" };
+const valid = {
+  seriesId: "new",
+  seriesName: "Pakistan–Russia BPC",
+  format: "BILATERAL_POLITICAL_CONSULTATIONS",
+  counterpartCountry: "ru",
+  title: "Round 5",
+  roundNumber: "5",
+  startDate: "2023-06-20",
+  city: "Islamabad",
+  classification: "RESTRICTED",
+};
 
 function fieldErrors(value: unknown) {
   const parsed = createConsultationSchema.safeParse(value);
@@ -13,7 +23,8 @@ function fieldErrors(value: unknown) {
 describe("createConsultationSchema", () => {
   it("accepts a valid record and normalises the country code", () => {
     const parsed = createConsultationSchema.parse(valid);
-    expect(parsed.counterpartCountry).toBe("RU");
+    expect(parsed.newSeries).toEqual({ name: "Pakistan–Russia BPC", format: "BILATERAL_POLITICAL_CONSULTATIONS", counterpartCountry: "RU" });
+    expect(parsed.roundNumber).toBe(5);
   });
 
   it.each([
@@ -22,6 +33,10 @@ describe("createConsultationSchema", () => {
     ["title", "bad\u0000byte", "Title contains an invalid character"],
     ["startDate", "2023-02-30", "This date does not exist"],
     ["startDate", "20/06/2023", "Enter a date as YYYY-MM-DD"],
+    ["startDate", "", "Enter the start date"],
+    ["roundNumber", "0", "Enter a whole number between 1 and 999, or leave it empty"],
+    ["seriesName", "", "Series name is required"],
+    ["format", "TREATY", "Choose a format"],
     ["city", "   ", "City is required"],
     ["counterpartCountry", "XX", "Choose the counterpart country from the list"],
     ["classification", "TOP", "Choose a classification"],

@@ -11,7 +11,17 @@ import { logger } from "@/lib/logger";
 import { createConsultationSchema, type ConsultationField } from "@/lib/validation/consultation";
 import { pickFields, type FormState } from "@/lib/validation/form-state";
 
-const FIELDS = ["title", "startDate", "city", "counterpartCountry", "classification"] as const satisfies readonly ConsultationField[];
+const FIELDS = [
+  "seriesId",
+  "seriesName",
+  "format",
+  "counterpartCountry",
+  "title",
+  "roundNumber",
+  "startDate",
+  "city",
+  "classification",
+] as const satisfies readonly ConsultationField[];
 
 export async function createConsultationAction(_prev: FormState<ConsultationField>, formData: FormData): Promise<FormState<ConsultationField>> {
   const user = await getCurrentUser();
@@ -38,5 +48,5 @@ export async function createConsultationAction(_prev: FormState<ConsultationFiel
     return { status: "error", message: "The record could not be saved. Nothing was stored; please try again.", values };
   }
   revalidatePath("/consultations");
-  redirect(`/consultations/${id}`);
+  redirect(`/consultations/${id}/edit`);
 }

@@ -7,6 +7,7 @@ export type AuditAction =
   | "auth.logout"
   | "user.create"
   | "consultation.create"
+  | "consultation.update"
   | "consultation.download";
 
 export interface AuditEntry {

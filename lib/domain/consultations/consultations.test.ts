@@ -8,10 +8,22 @@ import { listConsultations } from "@/lib/domain/consultations/list-consultations
 import { renderConsultationPdf } from "@/lib/domain/consultations/render-consultation-pdf";
 import { createTestUser, uniqueTitle } from "@/lib/testing/factories";
 import { pdfPageTexts } from "@/lib/testing/pdf-text";
-import type { CreateConsultationInput } from "@/lib/validation/consultation";
+import { createConsultationSchema } from "@/lib/validation/consultation";
 
-function input(overrides: Partial<CreateConsultationInput> = {}): CreateConsultationInput {
-  return { title: uniqueTitle(), startDate: "2023-06-20", city: "Islamabad", counterpartCountry: "RU", classification: "UNCLASSIFIED", ...overrides };
+/** The essentials of a round in a new series of its own, as the "New consultation" form sends them. */
+function input(overrides: { title?: string; classification?: string } = {}) {
+  return createConsultationSchema.parse({
+    seriesId: "new",
+    seriesName: uniqueTitle("Series"),
+    format: "BILATERAL_POLITICAL_CONSULTATIONS",
+    counterpartCountry: "RU",
+    title: uniqueTitle(),
+    roundNumber: "5",
+    startDate: "2023-06-20",
+    city: "Islamabad",
+    classification: "UNCLASSIFIED",
+    ...overrides,
+  });
 }
 
 async function auditCount(entityId: string, action: string) {

@@ -14,7 +14,7 @@ export async function getConsultation(actor: Actor, id: string) {
       id: true,
       title: true,
       startDate: true,
-      city: true,
+      venueCity: true,
       counterpartCountry: true,
       classification: true,
       status: true,

@@ -11,7 +11,7 @@ export async function listConsultations(actor: Actor, options: { take?: number }
       id: true,
       title: true,
       startDate: true,
-      city: true,
+      venueCity: true,
       counterpartCountry: true,
       classification: true,
       status: true,

@@ -30,7 +30,7 @@ export async function renderConsultationPdf(actor: Actor, id: string): Promise<R
     data: {
       title: record.title,
       startDate,
-      city: record.city,
+      city: record.venueCity,
       counterpartCountry: countryName(record.counterpartCountry),
       classification: record.classification,
       status: record.status.replace("_", " "),

@@ -1,62 +1,75 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Card, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { buttonVariants } from "@/components/ui/button";
 import { ClassificationBadge, StatusBadge } from "@/components/consultations/consultation-table";
+import { RecordView } from "@/components/record/record-view";
+import { StartNextRoundButton } from "@/components/record/start-next-round-button";
 import { requireUser } from "@/lib/auth/current-user";
-import { getConsultation } from "@/lib/domain/consultations/get-consultation";
+import { hasPermission } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
+import { isEditable } from "@/lib/domain/consultations/editable-statuses";
+import { getCommitmentHistory } from "@/lib/domain/consultations/get-commitment-history";
+import { getRecord } from "@/lib/domain/consultations/get-record";
 import { isAppError } from "@/lib/errors";
-import { formatLongDate } from "@/lib/format";
+import { startNextRoundAction } from "./actions";
 
 export const metadata: Metadata = { title: "Consultation" };
-
-async function load(user: Awaited<ReturnType<typeof requireUser>>, id: string) {
-  try {
-    return await getConsultation(user, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return null;
-    throw error;
-  }
-}
 
 export default async function ConsultationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/consultations/${id}`);
-  const record = await load(user, id);
-  if (!record) notFound();
+  const record = await getRecord(user, id).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const origins = record.data.outcomes.flatMap((o) => (o.originId ? [o.originId] : []));
+  const history = await getCommitmentHistory(user, origins);
   const pdf = `/api/consultations/${record.id}/pdf`;
+  const canEdit = hasPermission(user, "consultation:edit") && isEditable(record.status);
   return (
     <>
+      <p className="mb-2 text-sm">
+        <Link href={`/series/${record.series.id}`} className="font-semibold text-brand underline-offset-2 hover:underline">
+          {record.series.name}
+        </Link>
+      </p>
       <PageHeader
-        title={record.title}
-        description={`Version ${record.version} · drafted by ${record.createdBy.name}`}
+        title={record.data.facts.title}
+        description={`Version ${record.version} · drafted by ${record.createdBy.name} · last saved by ${record.updatedBy.name}`}
         actions={
           <>
+            {canEdit && (
+              <Link href={`/consultations/${record.id}/edit`} className={buttonVariants()}>
+                Edit
+              </Link>
+            )}
             <a href={pdf} target="_blank" rel="noopener" className={buttonVariants({ variant: "secondary" })}>
               Preview PDF
             </a>
-            <a href={`${pdf}?download=1`} className={buttonVariants()} download>
+            <a href={`${pdf}?download=1`} className={buttonVariants({ variant: "secondary" })} download>
               Download PDF
             </a>
           </>
         }
       />
-      <Card className="max-w-3xl">
-        <h2 className="mb-4 text-lg font-semibold">Meeting facts</h2>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]">
-          <dt className="font-semibold text-muted">Date</dt>
-          <dd>{formatLongDate(record.startDate)}</dd>
-          <dt className="font-semibold text-muted">Venue</dt>
-          <dd>{record.city}</dd>
-          <dt className="font-semibold text-muted">Counterpart</dt>
-          <dd>{countryName(record.counterpartCountry)}</dd>
-          <dt className="font-semibold text-muted">Classification</dt>
-          <dd><ClassificationBadge value={record.classification} /></dd>
-          <dt className="font-semibold text-muted">Status</dt>
-          <dd><StatusBadge value={record.status} /></dd>
-        </dl>
-      </Card>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <ClassificationBadge value={record.data.facts.classification} />
+        <StatusBadge value={record.status} />
+        {hasPermission(user, "consultation:create") && (
+          <div className="ml-auto">
+            <StartNextRoundButton previousId={record.id} action={startNextRoundAction} />
+          </div>
+        )}
+      </div>
+      <RecordView
+        data={record.data}
+        history={history}
+        countryName={countryName}
+        homeCountry={record.series.homeCountry}
+        counterpart={record.series.counterpartCountries.map(countryName).join(", ")}
+      />
     </>
   );
 }

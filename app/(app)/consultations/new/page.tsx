@@ -6,6 +6,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission, visibleClassifications } from "@/lib/auth/permissions";
 import { countryOptions } from "@/lib/countries";
 import { humanize } from "@/lib/format";
+import { listSeries } from "@/lib/domain/series/list-series";
+import { MECHANISM_FORMATS, options } from "@/lib/validation/vocabulary";
 import { createConsultationAction } from "../actions";
 
 export const metadata: Metadata = { title: "New consultation" };
@@ -17,11 +19,13 @@ export default async function NewConsultationPage() {
   }
   return (
     <>
-      <PageHeader title="New consultation" description="Start a record with the essentials; the rest of the record is added in the editor." />
+      <PageHeader title="New consultation" description="Start a record with the essentials; everything else is added in the editor that opens next." />
       <Card className="max-w-3xl">
         <ConsultationForm
           action={createConsultationAction}
-          countries={countryOptions()}
+          series={(await listSeries(user)).map((s) => ({ value: s.id, label: s.name }))}
+          formats={options(MECHANISM_FORMATS)}
+          countries={countryOptions().map((c) => ({ value: c.code, label: c.name }))}
           classifications={visibleClassifications(user.clearance).map((c) => ({ value: c, label: humanize(c) }))}
         />
       </Card>

@@ -1,0 +1,20 @@
+"use server";
+
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { saveRecord } from "@/lib/domain/consultations/save-record";
+import type { SaveActionResult } from "@/lib/domain/consultations/save-action-result";
+import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+export async function saveRecordAction(id: unknown, baseVersion: unknown, data: unknown): Promise<SaveActionResult> {
+  const user = await getCurrentUser();
+  // No redirect: the editor keeps the user's text and says how to continue.
+  if (!user) return { status: "error", code: "UNAUTHENTICATED", message: "Your session has ended: sign in again in another tab, then save." };
+  try {
+    return await saveRecord(user, typeof id === "string" ? id : "", baseVersion, data);
+  } catch (error) {
+    if (isAppError(error)) return { status: "error", code: error.code, message: error.message };
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, "saveRecord failed");
+    return { status: "error", code: "INTERNAL", message: "The record could not be saved." };
+  }
+}

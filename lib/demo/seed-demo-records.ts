@@ -1,0 +1,25 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { writeAudit } from "@/lib/domain/audit/write-audit";
+import { recordColumns, snapshotOf, writeRecordRows } from "@/lib/domain/consultations/record-mapping";
+import { DEMO_ROUND_4, DEMO_ROUND_4_ID, DEMO_ROUND_5, DEMO_ROUND_5_ID, DEMO_SERIES } from "@/lib/demo/demo-records";
+import type { RecordData } from "@/lib/validation/record";
+
+/** Adds the demo series with its two rounds, written by `authorId`, in one transaction. */
+export async function seedDemoRecords(authorId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const series = await tx.series.create({ data: { ...DEMO_SERIES, counterpartCountries: [...DEMO_SERIES.counterpartCountries] }, select: { id: true } });
+    const rounds: [string, RecordData, "APPROVED" | "DRAFT"][] = [
+      [DEMO_ROUND_4_ID, DEMO_ROUND_4, "APPROVED"],
+      [DEMO_ROUND_5_ID, DEMO_ROUND_5, "DRAFT"],
+    ];
+    for (const [id, data, status] of rounds) {
+      await tx.consultation.create({
+        data: { id, ...recordColumns(data), status, seriesId: series.id, counterpartCountry: "RU", createdById: authorId, updatedById: authorId },
+      });
+      await writeRecordRows(tx, id, data);
+      await tx.consultationVersion.create({ data: { consultationId: id, version: 1, snapshot: snapshotOf(data), savedById: authorId } });
+      await writeAudit(tx, { actorId: authorId, action: "consultation.create", entityType: "consultation", entityId: id, details: { demo: true } });
+    }
+  });
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { isCountryCode } from "@/lib/countries";
+
+// Building blocks shared by every form schema. Inputs are what an HTML form holds (strings,
+// booleans); outputs are normalised (trimmed, "" → null for optional values).
+
+/** Required text with an explicit limit; NUL bytes are refused (PostgreSQL cannot store them). */
+export function requiredText(label: string, max: number) {
+  return z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max.toLocaleString("en")} characters`)
+    .refine((v) => !v.includes("\u0000"), `${label} contains an invalid character`);
+}
+
+export function optionalText(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be at most ${max.toLocaleString("en")} characters`)
+    .refine((v) => !v.includes("\u0000"), `${label} contains an invalid character`)
+    .default("");
+}
+
+function validIsoDate(v: string): boolean {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1900-01-01" && v <= "2200-12-31";
+}
+
+export function requiredDate(label: string) {
+  return z
+    .string({ error: `Enter the ${label.toLowerCase()}` })
+    .trim()
+    .min(1, { message: `Enter the ${label.toLowerCase()}`, abort: true })
+    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), { message: "Enter a date as YYYY-MM-DD", abort: true })
+    .refine(validIsoDate, "This date does not exist");
+}
+
+export function optionalDate() {
+  return z
+    .union([z.null(), z.string()], { error: "Enter a date as YYYY-MM-DD" })
+    .transform((v) => (v ?? "").trim())
+    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), { message: "Enter a date as YYYY-MM-DD", abort: true })
+    .refine((v) => v === "" || validIsoDate(v), "This date does not exist")
+    .transform((v) => (v === "" ? null : v));
+}
+
+export function optionalCountry(label = "Country") {
+  return z
+    .union([z.null(), z.string()], { error: `Choose the ${label.toLowerCase()} from the list` })
+    .transform((v) => (v ?? "").trim().toUpperCase())
+    .refine((v) => v === "" || isCountryCode(v), `Choose the ${label.toLowerCase()} from the list`)
+    .transform((v) => (v === "" ? null : v));
+}
+
+export function requiredCountry(label = "Country") {
+  return z
+    .string({ error: `Choose the ${label.toLowerCase()}` })
+    .trim()
+    .toUpperCase()
+    .min(1, { message: `Choose the ${label.toLowerCase()}`, abort: true })
+    .refine(isCountryCode, `Choose the ${label.toLowerCase()} from the list`);
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(values: T, label: string) {
+  return z.enum(values, { error: `Choose a ${label.toLowerCase()}` });
+}
+
+export function optionalChoice<const T extends readonly [string, ...string[]]>(values: T, label: string) {
+  return z
+    .union([z.null(), z.literal(""), z.enum(values)], { error: `Choose a ${label.toLowerCase()}` })
+    .transform((v) => (v === "" || v === null ? null : v));
+}
+
+export const rowId = z.string({ error: "Row id is missing" }).uuid("Row id is not valid");
+
+/** Turns zod issues into `{ "outcomes.3.text": ["…"] }`, the shape forms look errors up by. */
+export function issuesByPath(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
