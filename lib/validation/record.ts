@@ -166,7 +166,11 @@ function rows<T extends z.ZodType>(schema: T, max: number, noun: string) {
 export const recordSchema = z
   .object({
     facts: factsSchema,
-    participants: rows(participantSchema, LIMITS.participants, "participants"),
+    // Stored by side, then precedence: our delegation first, order within a side kept.
+    participants: rows(participantSchema, LIMITS.participants, "participants").transform((list) => [
+      ...list.filter((p) => p.side === "HOME"),
+      ...list.filter((p) => p.side === "COUNTERPART"),
+    ]),
     topics: rows(topicSchema, LIMITS.topics, "topics"),
     outcomes: rows(outcomeSchema, LIMITS.outcomes, "outcomes"),
     regionalIssues: rows(regionalIssueSchema, LIMITS.regionalIssues, "regional issues"),
