@@ -47,10 +47,13 @@ test.describe("anonymous requests are refused", () => {
     await signIn(page, "drafter", "/consultations/new");
     await page.goto("/consultations/new");
     const title = `Anonymous attempt ${Date.now()}`;
+    await page.getByLabel("Series", { exact: true }).selectOption("new");
+    await page.getByLabel("Series name").fill(`${title} series`);
+    await page.getByLabel("Format").selectOption("STRATEGIC_DIALOGUE");
+    await page.getByLabel("Counterpart country").selectOption("FR");
     await page.getByLabel("Title").fill(title);
     await page.getByLabel("Start date").fill("2024-01-02");
     await page.getByLabel("City").fill("Nowhere");
-    await page.getByLabel("Counterpart country").selectOption("FR");
     // The exact multipart body the browser would post, action id included, sent with no cookie.
     const fields = await page.locator("form").evaluate((form: HTMLFormElement) =>
       [...new FormData(form).entries()].map(([k, v]) => [k, String(v)] as const),

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { pdfPageTexts } from "../lib/testing/pdf-text";
 import { expectAccessible, signIn } from "./fixtures";
+import { createRecord } from "./helpers";
 
 test("a drafter creates a consultation, finds it in the list, opens it and downloads its PDF", async ({ page }) => {
   const title = `Pakistan–Russia Bilateral Political Consultations ${Date.now()}`;
@@ -9,24 +10,17 @@ test("a drafter creates a consultation, finds it in the list, opens it and downl
   await page.getByRole("link", { name: "New consultation" }).click();
   await expect(page.getByRole("heading", { name: "New consultation" })).toBeVisible();
   await expectAccessible(page);
-
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Start date").fill("2023-06-20");
-  await page.getByLabel("City").fill("Islamabad");
-  await page.getByLabel("Counterpart country").selectOption("RU");
-  await page.getByLabel("Classification").selectOption("RESTRICTED");
-  await page.getByRole("button", { name: "Create consultation" }).click();
-
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.getByText("Russian Federation")).toBeVisible();
-  await expectAccessible(page);
+  const recordUrl = await createRecord(page, title, { classification: "RESTRICTED" });
 
   await page.getByRole("link", { name: "Consultations", exact: true }).click();
-  const row = page.getByRole("row").filter({ hasText: title });
-  await expect(row).toContainText("20 June 2023");
-  await expect(row).toContainText("Islamabad");
+  const listed = page.getByRole("row").filter({ hasText: title });
+  await expect(listed).toContainText("20 June 2023");
+  await expect(listed).toContainText("Islamabad");
+  await expect(listed).toContainText("Russian Federation");
   await expectAccessible(page);
-  await row.getByRole("link", { name: title }).click();
+  await listed.getByRole("link", { name: title }).click();
+  await expect(page).toHaveURL(recordUrl);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download PDF" }).click();
@@ -43,13 +37,14 @@ test("a drafter creates a consultation, finds it in the list, opens it and downl
 test("bad input gets field-level messages, keeps what was typed, and saves nothing", async ({ page }) => {
   const title = `Half-filled ${Date.now()}`;
   await signIn(page, "drafter", "/consultations/new");
+  await page.getByLabel("Series", { exact: true }).selectOption("new");
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("City").fill("Москва");
   await page.getByRole("button", { name: "Create consultation" }).click();
 
   await expect(page.getByRole("alert").filter({ hasText: "Nothing was saved" })).toBeVisible();
   await expect(page.getByLabel("Start date")).toHaveAccessibleDescription("Enter the start date");
-  await expect(page.getByLabel("Counterpart country")).toHaveAccessibleDescription(/Choose the counterpart country/);
+  await expect(page.getByLabel("Series name")).toHaveAccessibleDescription(/Series name is required/);
   await expect(page.getByLabel("Title")).toHaveValue(title);
   await expect(page.getByLabel("City")).toHaveValue("Москва");
   await expectAccessible(page);

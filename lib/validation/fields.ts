@@ -23,26 +23,36 @@ export function optionalText(label: string, max: number) {
     .default("");
 }
 
-function validIsoDate(v: string): boolean {
+/** The one thing wrong with a date string, or null. One message per problem, never two. */
+function dateProblem(v: string, label: string | null): string | null {
+  if (v === "") return label ? `Enter the ${label.toLowerCase()}` : null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return "Enter a date as YYYY-MM-DD";
   const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1900-01-01" && v <= "2200-12-31";
+  if (Number.isNaN(d.getTime()) || !d.toISOString().startsWith(v)) return "This date does not exist";
+  if (v < "1900-01-01" || v > "2200-12-31") return "Enter a date between 1900 and 2200";
+  return null;
 }
 
+// No `abort`: an explicitly aborted field would stop the form-level checks that report the
+// other fields' problems in the same answer.
 export function requiredDate(label: string) {
   return z
     .string({ error: `Enter the ${label.toLowerCase()}` })
     .trim()
-    .min(1, { message: `Enter the ${label.toLowerCase()}`, abort: true })
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), { message: "Enter a date as YYYY-MM-DD", abort: true })
-    .refine(validIsoDate, "This date does not exist");
+    .superRefine((v, ctx) => {
+      const problem = dateProblem(v, label);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 }
 
 export function optionalDate() {
   return z
     .union([z.null(), z.string()], { error: "Enter a date as YYYY-MM-DD" })
     .transform((v) => (v ?? "").trim())
-    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), { message: "Enter a date as YYYY-MM-DD", abort: true })
-    .refine((v) => v === "" || validIsoDate(v), "This date does not exist")
+    .superRefine((v, ctx) => {
+      const problem = dateProblem(v, null);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
     .transform((v) => (v === "" ? null : v));
 }
 
@@ -59,8 +69,8 @@ export function requiredCountry(label = "Country") {
     .string({ error: `Choose the ${label.toLowerCase()}` })
     .trim()
     .toUpperCase()
-    .min(1, { message: `Choose the ${label.toLowerCase()}`, abort: true })
-    .refine(isCountryCode, `Choose the ${label.toLowerCase()} from the list`);
+    .refine((v) => v === "" || isCountryCode(v), `Choose the ${label.toLowerCase()} from the list`)
+    .refine((v) => v !== "", `Choose the ${label.toLowerCase()}`);
 }
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T, label: string) {

@@ -43,9 +43,15 @@ export const factsSchema = z
     roundNumber: z
       .union([z.null(), z.number(), z.string()], { error: "Enter a whole number" })
       .transform((v) => (v === null ? "" : String(v).trim()))
-      .refine((v) => v === "" || /^\d{1,3}$/.test(v), "Enter a whole number between 1 and 999, or leave it empty if unknown")
+      .refine(
+        (v) => v === "" || /^\d{1,3}$/.test(v),
+        "Enter a whole number between 1 and 999, or leave it empty if unknown",
+      )
       .transform((v) => (v === "" ? null : Number(v)))
-      .refine((v) => v === null || (v >= 1 && v <= 999), "Enter a whole number between 1 and 999, or leave it empty if unknown"),
+      .refine(
+        (v) => v === null || (v >= 1 && v <= 999),
+        "Enter a whole number between 1 and 999, or leave it empty if unknown",
+      ),
     startDate: requiredDate("Start date"),
     endDate: optionalDate(),
     venueMode: choice(VENUE_MODES, "Venue type"),
@@ -58,14 +64,29 @@ export const factsSchema = z
     classification: choice(CLASSIFICATIONS, "Classification"),
   })
   .strict()
-  .superRefine((f, ctx) => {
-    if (f.endDate && f.endDate < f.startDate) {
-      ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date is before the start date" });
-    }
-    if (f.venueMode !== "VIRTUAL" && f.venueCity === "") {
-      ctx.addIssue({ code: "custom", path: ["venueCity"], message: "City is required for a meeting held in person" });
-    }
-  });
+  .superRefine(
+    (f, ctx) => {
+      if (
+        typeof f.endDate === "string" &&
+        typeof f.startDate === "string" &&
+        f.endDate < f.startDate
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["endDate"],
+          message: "The end date is before the start date",
+        });
+      }
+      if (f.venueMode !== "VIRTUAL" && f.venueCity === "") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["venueCity"],
+          message: "City is required for a meeting held in person",
+        });
+      }
+    },
+    { when: (p) => typeof p.value === "object" && p.value !== null },
+  );
 
 export const participantSchema = z
   .object({
@@ -102,9 +123,10 @@ export const outcomeSchema = z
   })
   .strict()
   // Owner, due date and status belong to commitments only; a commitment is open until told otherwise.
-  .transform(
-    (o): OutcomeData =>
-      o.type === "COMMITMENT" ? { ...o, status: o.status ?? "OPEN" } : { ...o, owner: "", dueDate: null, status: null, originId: null },
+  .transform((o): OutcomeData =>
+    o.type === "COMMITMENT"
+      ? { ...o, status: o.status ?? "OPEN" }
+      : { ...o, owner: "", dueDate: null, status: null, originId: null },
   );
 
 export interface OutcomeData {
@@ -142,7 +164,10 @@ export const referenceSchema = z
     id: rowId,
     title: requiredText("Title", 300),
     date: optionalDate(),
-    url: optionalText("Link", 2_000).refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "Enter a link starting with http:// or https://"),
+    url: optionalText("Link", 2_000).refine(
+      (v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v),
+      "Enter a link starting with http:// or https://",
+    ),
   })
   .strict();
 
@@ -155,12 +180,22 @@ export const nextRoundSchema = z
     note: optionalText("Note", 500),
   })
   .strict()
-  .superRefine((n, ctx) => {
-    if (n.plan === "DATED" && !n.date) ctx.addIssue({ code: "custom", path: ["date"], message: "Enter the date, or choose “dates to be fixed”" });
-  });
+  .superRefine(
+    (n, ctx) => {
+      if (n.plan === "DATED" && !n.date)
+        ctx.addIssue({
+          code: "custom",
+          path: ["date"],
+          message: "Enter the date, or choose “dates to be fixed”",
+        });
+    },
+    { when: (p) => typeof p.value === "object" && p.value !== null },
+  );
 
 function rows<T extends z.ZodType>(schema: T, max: number, noun: string) {
-  return z.array(schema, { error: `The list of ${noun} is not valid` }).max(max, `At most ${max} ${noun}`);
+  return z
+    .array(schema, { error: `The list of ${noun} is not valid` })
+    .max(max, `At most ${max} ${noun}`);
 }
 
 export const recordSchema = z
@@ -181,9 +216,17 @@ export const recordSchema = z
   .strict()
   .superRefine((r, ctx) => {
     const seen = new Set<string>();
-    for (const key of ["participants", "topics", "outcomes", "regionalIssues", "sideMeetings", "references"] as const) {
+    for (const key of [
+      "participants",
+      "topics",
+      "outcomes",
+      "regionalIssues",
+      "sideMeetings",
+      "references",
+    ] as const) {
       r[key].forEach((row, i) => {
-        if (seen.has(row.id)) ctx.addIssue({ code: "custom", path: [key, i, "id"], message: "This row appears twice" });
+        if (seen.has(row.id))
+          ctx.addIssue({ code: "custom", path: [key, i, "id"], message: "This row appears twice" });
         seen.add(row.id);
       });
     }

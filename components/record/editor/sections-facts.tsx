@@ -39,7 +39,7 @@ export function NextRoundSection() {
   const plan = form.nextRound.plan;
   return (
     <div className="grid gap-5 sm:grid-cols-2">
-      <SelectField path={["nextRound", "plan"]} label="Next round" options={options(NEXT_ROUND_PLANS)} className="sm:col-span-2" />
+      <SelectField path={["nextRound", "plan"]} label="Agreed plan" options={options(NEXT_ROUND_PLANS)} className="sm:col-span-2" />
       {plan !== "NOT_DISCUSSED" && (
         <>
           <TextField path={["nextRound", "city"]} label="City" maxLength={120} />
