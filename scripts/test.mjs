@@ -5,39 +5,21 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import pg from "pg";
 import { loadConfig } from "./lib/config.mjs";
-import { startEmbeddedPostgres } from "./lib/embedded-pg.mjs";
+import { createFreshDatabase } from "./lib/fresh-db.mjs";
 import { NEXT, NODE } from "./lib/run.mjs";
 
-const LOCAL = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 const log = (msg) => console.log(`\n[test] ${msg}`);
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const config = await loadConfig();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-let embedded;
-let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!serverUrl) {
-  embedded = await startEmbeddedPostgres({ dataDir: `${config.READOUT_DATA_DIR}/test`, port: config.EMBEDDED_PG_PORT + 1, database: "postgres", log });
-  serverUrl = embedded.url;
-}
-const host = new URL(serverUrl).hostname;
-if (!LOCAL.has(host)) {
-  console.error(`[test] refusing to run against a non-local database host (${host}); tests create and drop databases.`);
+let db;
+try {
+  db = await createFreshDatabase(config, { prefix: "readout_test", log });
+} catch (error) {
+  console.error(`[test] ${error instanceof Error ? error.message : error}`);
   process.exit(2);
-}
-
-const dbName = `readout_test_${Date.now().toString(36)}_${process.pid}`;
-const withDb = (name) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).href;
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: withDb("postgres") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Runs a step, echoing its output and keeping it for the summary. */
@@ -63,10 +45,8 @@ function readJson(file) {
 
 const wanted = (name) => only.length === 0 || only.includes(name);
 const results = [];
-await admin(`create database "${dbName}"`);
-const testDbUrl = withDb(dbName);
 const env = {
-  DATABASE_URL: testDbUrl,
+  DATABASE_URL: db.url,
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 };
@@ -89,7 +69,7 @@ try {
     results.push(r);
   }
   if (wanted("bridge")) {
-    const r = await step("prisma bridge", ["--test", "--test-reporter=spec", "scripts/prisma-bridge.test.mjs"], { ...env, BRIDGE_TEST_DATABASE_URL: withDb(`${dbName}_bridge`) });
+    const r = await step("prisma bridge", ["--test", "--test-reporter=spec", "scripts/prisma-bridge.test.mjs"], { ...env, BRIDGE_TEST_DATABASE_URL: db.withDb(`${db.name}_bridge`) });
     counts.passed += Number(r.output.match(/ℹ pass (\d+)/)?.[1] ?? 0);
     counts.failed += Number(r.output.match(/ℹ fail (\d+)/)?.[1] ?? (r.ok ? 0 : 1));
     results.push(r);
@@ -112,8 +92,7 @@ try {
   console.error(`[test] ${error instanceof Error ? error.message : error}`);
   results.push({ name: "setup", ok: false, seconds: "0" });
 } finally {
-  if (!process.env.KEEP_TEST_DB) await admin(`drop database if exists "${dbName}" with (force)`).catch(() => {});
-  if (embedded) await embedded.stop();
+  await db.drop();
 }
 
 console.log("\n[test] steps:");
