@@ -45,9 +45,10 @@ export function RecordView({ data, countryName, history, homeCountry, counterpar
   const f = data.facts;
   const venue = f.venueMode === "VIRTUAL" ? "Virtual meeting" : [f.venueCity, f.venueCountry ? countryName(f.venueCountry) : ""].filter(Boolean).join(", ");
   const sides = [
-    ["HOME", `Delegation of ${countryName(homeCountry)}`],
-    ["COUNTERPART", `Delegation of ${counterpart}`],
+    ["HOME", `${countryName(homeCountry)} delegation`],
+    ["COUNTERPART", `${counterpart} delegation`],
   ] as const;
+  const host = { HOME: countryName(homeCountry), COUNTERPART: counterpart, JOINT: "Joint / neutral venue" };
   const next = data.nextRound;
   return (
     <div className="space-y-6">
@@ -57,7 +58,7 @@ export function RecordView({ data, countryName, history, homeCountry, counterpar
             ["Round", f.roundNumber ? String(f.roundNumber) : "Not known"],
             ["Dates", f.endDate && f.endDate !== f.startDate ? `${long(f.startDate)} – ${long(f.endDate)}` : long(f.startDate)],
             ["Venue", `${venue}${f.venueMode === "HYBRID" ? " (hybrid)" : ""}`],
-            ["Host", f.hostSide ? label(f.hostSide) : ""],
+            ["Host", f.hostSide ? host[f.hostSide] : ""],
             ["Atmosphere", f.atmosphere],
             ["Context", f.context],
           ]}

@@ -3,18 +3,20 @@
 import { createContext, useContext } from "react";
 import { CheckboxField, SelectField, TextArea, TextField, useEditor } from "@/components/record/editor/editor-context";
 import { LIMITS } from "@/lib/validation/record";
-import { HOST_SIDES, NEXT_ROUND_PLANS, VENUE_MODES, options } from "@/lib/validation/vocabulary";
+import { NEXT_ROUND_PLANS, VENUE_MODES, options } from "@/lib/validation/vocabulary";
 
 export interface EditorOptions {
   countries: { value: string; label: string }[];
   classifications: { value: string; label: string }[];
+  /** Host sides named after the series' countries. */
+  hostSides: { value: string; label: string }[];
 }
 
-export const OptionsContext = createContext<EditorOptions>({ countries: [], classifications: [] });
+export const OptionsContext = createContext<EditorOptions>({ countries: [], classifications: [], hostSides: [] });
 export const useOptions = () => useContext(OptionsContext);
 
 export function FactsSection() {
-  const { countries, classifications } = useOptions();
+  const { countries, classifications, hostSides } = useOptions();
   return (
     <div className="grid gap-5 sm:grid-cols-2">
       <TextField path={["facts", "title"]} label="Title" className="sm:col-span-2" maxLength={300} />
@@ -23,7 +25,7 @@ export function FactsSection() {
       <TextField path={["facts", "startDate"]} label="Start date" type="date" />
       <TextField path={["facts", "endDate"]} label="End date" hint="Only if the meeting lasted more than one day" type="date" />
       <SelectField path={["facts", "venueMode"]} label="Venue type" options={options(VENUE_MODES)} />
-      <SelectField path={["facts", "hostSide"]} label="Host" options={options(HOST_SIDES)} placeholder="Not recorded" />
+      <SelectField path={["facts", "hostSide"]} label="Host" options={hostSides} placeholder="Not recorded" />
       <TextField path={["facts", "venueCity"]} label="City" maxLength={120} />
       <SelectField path={["facts", "venueCountry"]} label="Venue country" options={countries} placeholder="Choose a country…" />
       <TextField path={["facts", "atmosphere"]} label="Atmosphere" hint="For example: cordial and constructive" className="sm:col-span-2" maxLength={300} />

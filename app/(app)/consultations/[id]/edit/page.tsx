@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/card";
 import { RecordEditor } from "@/components/record/editor/record-editor";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission, visibleClassifications } from "@/lib/auth/permissions";
-import { countryOptions } from "@/lib/countries";
+import { countryName, countryOptions } from "@/lib/countries";
 import { isEditable } from "@/lib/domain/consultations/editable-statuses";
 import { getCommitmentHistory } from "@/lib/domain/consultations/get-commitment-history";
 import { getRecord } from "@/lib/domain/consultations/get-record";
@@ -55,6 +55,11 @@ export default async function EditConsultationPage({ params, searchParams }: { p
         options={{
           countries: countryOptions().map((c) => ({ value: c.code, label: c.name })),
           classifications: visibleClassifications(user.clearance).map((c) => ({ value: c, label: label(c) })),
+          hostSides: [
+            { value: "HOME", label: `${countryName(record.series.homeCountry)} (our side)` },
+            { value: "COUNTERPART", label: record.series.counterpartCountries.map(countryName).join(", ") },
+            { value: "JOINT", label: "Joint / neutral venue" },
+          ],
         }}
         notice={
           from === "previous" ? (
