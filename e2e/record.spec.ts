@@ -226,6 +226,9 @@ test("starting the next round carries the open commitments over", async ({ page 
   await page.locator("#next-round").getByLabel("Country").selectOption("RU");
   await save(page, 2);
   await page.goto(url);
+  await page.getByRole("link", { name: /series$/ }).click();
+  await expect(page.getByRole("heading", { name: "Rounds, oldest first" })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Start the next round" }).click();
   await expect(page).toHaveURL(/\/edit\?from=previous$/);
   await expect(page.getByText("Started from the previous round")).toBeVisible();

@@ -27,6 +27,8 @@ interface Props {
   saving: boolean;
 }
 
+const clip = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
+
 /** Shown when someone else saved first: what they changed, where we clash, and the ways out. */
 export function ConflictPanel({ conflict, onChoose, onSaveMerged, onOverwrite, onTakeTheirs, saving }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -50,7 +52,7 @@ export function ConflictPanel({ conflict, onChoose, onSaveMerged, onOverwrite, o
           <ul className="mt-2 space-y-1 text-sm">
             {theirChanges.map((c, i) => (
               <li key={i}>
-                <span className="font-medium">{c.label}</span>: {c.kind === "changed" ? <>{c.before} → {c.after}</> : c.kind}
+                <span className="font-medium">{c.label}</span>: {c.kind === "changed" ? <>{clip(c.before)} → {clip(c.after)}</> : c.kind}
               </li>
             ))}
           </ul>

@@ -42,7 +42,7 @@ export default async function SeriesPage({ params }: { params: Promise<{ id: str
               <li key={r.id} className="rounded-lg border border-line bg-white p-4 shadow-sm">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <Link href={`/consultations/${r.id}`} className="font-semibold text-brand underline-offset-2 hover:underline">
-                    {r.roundNumber ? `Round ${r.roundNumber}` : "Round (number not known)"} — {r.title}
+                    {r.title}
                   </Link>
                   <span className="flex gap-2">
                     <ClassificationBadge value={r.classification} />
