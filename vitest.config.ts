@@ -16,5 +16,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Render PDFs in the test process: a stale worker bundle in .next must not be what is tested.
+    env: { PDF_WORKERS: "0" },
   },
 });

@@ -50,7 +50,7 @@ function newestMtime(entry) {
 
 function buildIsStale() {
   const buildId = ".next/BUILD_ID";
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId) || !existsSync(".next/pdf-worker/worker.mjs")) return true;
   const sources = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
   return Math.max(...sources.map(newestMtime)) > statSync(buildId).mtimeMs;
 }
@@ -61,6 +61,7 @@ try {
   if (!dev && buildIsStale()) {
     log("building the app (first start or changed sources; takes a minute or two)");
     await run(NODE, [NEXT, "build"]);
+    await run(NODE, ["scripts/build-pdf-worker.mjs"]);
   }
 } catch (error) {
   console.error(`[readout] ${error instanceof Error ? error.message : error}`);

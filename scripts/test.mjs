@@ -75,7 +75,8 @@ try {
     results.push(r);
   }
   if (wanted("e2e")) {
-    const build = await step("build", [NEXT, "build"], env);
+    let build = await step("build", [NEXT, "build"], env);
+    if (build.ok) build = { ...(await step("build PDF worker", ["scripts/build-pdf-worker.mjs"], env)), name: "build" };
     results.push(build);
     if (build.ok) {
       const r = await step("e2e", ["node_modules/@playwright/test/cli.js", "test"], env);

@@ -1,22 +1,111 @@
-import "server-only";
-import { createElement } from "react";
+import { createElement, type ReactElement } from "react";
 import { renderToBuffer } from "@react-pdf/renderer";
+import { PDFDocument } from "pdf-lib";
 import { registerFonts } from "@/lib/pdf/fonts";
-import { BriefingNote, type BriefingNoteData } from "@/lib/pdf/templates/briefing-note";
-import type { BriefingMeta } from "@/lib/pdf/document-meta";
-import type { PaperSize } from "@/lib/pdf/templates/page-frame";
+import { finalize, stampMarkings } from "@/lib/pdf/markings";
+import { addOutline } from "@/lib/pdf/outline";
+import { day, type Briefing, type Paper, type Template } from "@/lib/pdf/briefing";
+import { BriefingNote } from "@/lib/pdf/templates/briefing-note";
+import { BUDGETS, OnePage } from "@/lib/pdf/templates/one-page";
+import { PublicReadout } from "@/lib/pdf/templates/public-readout";
+import { BookFront, frontPageCount } from "@/lib/pdf/templates/book-front";
+import { CLASSIFICATIONS } from "@/lib/auth/permissions";
+import { RENDERER_VERSION } from "@/lib/pdf/version";
 
 export interface RenderRequest {
-  template: "briefing-note";
-  paper: PaperSize;
-  meta: BriefingMeta;
-  data: BriefingNoteData;
+  template: Template;
+  paper: Paper;
+  briefings: Briefing[];
+  /** Briefing book only. */
+  book?: { title: string; subtitle: string; reference: string };
 }
 
-/** The one entry point for turning a stored record into PDF bytes. */
-export async function renderBriefing(request: RenderRequest): Promise<Buffer> {
+type DocElement = Parameters<typeof renderToBuffer>[0];
+
+async function toPdf(element: ReactElement): Promise<PDFDocument> {
+  const bytes = await renderToBuffer(element as DocElement);
+  return PDFDocument.load(bytes);
+}
+
+/** What makes two renders the same: it seeds the document ID (and the cache key upstream). */
+export function renderIdentity(req: RenderRequest): string {
+  return JSON.stringify([RENDERER_VERSION, req.template, req.paper, req.book ?? null, req.briefings.map((b) => [b.id, b.version, b.status, b.updatedAt])]);
+}
+
+function highest(classifications: string[]): string {
+  return CLASSIFICATIONS[Math.max(0, ...classifications.map((c) => CLASSIFICATIONS.indexOf(c as (typeof CLASSIFICATIONS)[number])))] ?? "UNCLASSIFIED";
+}
+
+async function onePage(b: Briefing, paper: Paper): Promise<PDFDocument> {
+  let doc: PDFDocument | null = null;
+  for (const budget of BUDGETS) {
+    doc = await toPdf(createElement(OnePage, { b, paper, budget }));
+    if (doc.getPageCount() === 1) return doc;
+  }
+  throw new Error("the one-page summary does not fit one page even at its tightest budget");
+}
+
+async function book(req: RenderRequest): Promise<{ doc: PDFDocument; outline: { title: string; pageIndex: number }[] }> {
+  const notes: PDFDocument[] = [];
+  for (const b of req.briefings) notes.push(await toPdf(createElement(BriefingNote, { b, paper: req.paper })));
+  const front = frontPageCount(req.briefings.length);
+  const entries: { title: string; date: string; page: number }[] = [];
+  let next = front + 1;
+  req.briefings.forEach((b, i) => {
+    entries.push({ title: b.data.facts.title, date: day(b.data.facts.startDate), page: next });
+    next += notes[i]?.getPageCount() ?? 0;
+  });
+  const latest = req.briefings.reduce((d, b) => (b.updatedAt > d ? b.updatedAt : d), "1970-01-01T00:00:00.000Z");
+  const frontDoc = await toPdf(createElement(BookFront, { title: req.book?.title ?? "Briefing book", subtitle: req.book?.subtitle ?? "", entries, paper: req.paper, date: new Date(latest) }));
+  const doc = await PDFDocument.create();
+  for (const part of [frontDoc, ...notes]) {
+    for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
+  }
+  return { doc, outline: entries.map((e) => ({ title: e.title, pageIndex: e.page - 1 })) };
+}
+
+/** The one entry point: a render request in, finished PDF bytes (marked, numbered, reproducible) out. */
+export async function renderPdf(req: RenderRequest): Promise<Uint8Array> {
   registerFonts();
-  const element = createElement(BriefingNote, { data: request.data, meta: request.meta, paper: request.paper });
-  // renderToBuffer's type wants a <Document> element; BriefingNote renders one.
-  return renderToBuffer(element as Parameters<typeof renderToBuffer>[0]);
+  const first = req.briefings[0];
+  if (!first) throw new Error("nothing to render");
+  let doc: PDFDocument;
+  let title = first.data.facts.title;
+  let classification = first.data.facts.classification as string;
+  let reference = first.reference;
+  let version: number | null = first.version;
+  let draft = !first.approved;
+  switch (req.template) {
+    case "briefing-note":
+      doc = await toPdf(createElement(BriefingNote, { b: first, paper: req.paper }));
+      break;
+    case "one-page":
+      doc = await onePage(first, req.paper);
+      title = `${title} — one-page summary`;
+      break;
+    case "public-readout":
+      doc = await toPdf(createElement(PublicReadout, { b: first, paper: req.paper }));
+      title = `${title} — public readout`;
+      classification = "UNCLASSIFIED";
+      break;
+    case "briefing-book": {
+      const built = await book(req);
+      doc = built.doc;
+      addOutline(doc, built.outline);
+      title = req.book?.title ?? "Briefing book";
+      classification = highest(req.briefings.map((b) => b.data.facts.classification));
+      reference = req.book?.reference ?? "READOUT/BOOK";
+      version = null;
+      draft = req.briefings.some((b) => !b.approved);
+      break;
+    }
+  }
+  await stampMarkings(doc, { classification, reference, version, draft });
+  const date = new Date(req.briefings.reduce((d, b) => (b.updatedAt > d ? b.updatedAt : d), first.updatedAt));
+  return finalize(doc, { title, date, idSeed: renderIdentity(req) });
+}
+
+export function renderElementForTests(element: ReactElement): Promise<PDFDocument> {
+  registerFonts();
+  return toPdf(element);
 }

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { createConsultation } from "@/lib/domain/consultations/create-consultation";
 import { getConsultation } from "@/lib/domain/consultations/get-consultation";
 import { listConsultations } from "@/lib/domain/consultations/list-consultations";
-import { renderConsultationPdf } from "@/lib/domain/consultations/render-consultation-pdf";
+import { getBriefingPdf } from "@/lib/domain/briefings/get-briefing-pdf";
 import { createTestUser, uniqueTitle } from "@/lib/testing/factories";
 import { pdfPageTexts } from "@/lib/testing/pdf-text";
 import { createConsultationSchema } from "@/lib/validation/consultation";
@@ -74,35 +74,40 @@ describe("reading records respects clearance", () => {
   });
 });
 
-describe("renderConsultationPdf", () => {
+describe("getBriefingPdf", () => {
   it("renders the stored fields, the markings and the draft watermark into real PDF text", async () => {
     const drafter = await createTestUser({ role: "DRAFTER", clearance: "CONFIDENTIAL", name: "Ayesha Khan" });
     const title = `${uniqueTitle("Pakistan–Russia BPC")} round 5`;
     const { id } = await createConsultation(drafter, input({ title, classification: "CONFIDENTIAL" }));
-    const pdf = await renderConsultationPdf(drafter, id);
-    await writeFile("test-results/briefing-note-sample.pdf", pdf.bytes); // for a human look
+    const pdf = await getBriefingPdf(drafter, id, { template: "briefing-note", paper: "A4" });
+    const bytes = pdf.bytes as Uint8Array;
+    await writeFile("test-results/briefing-note-sample.pdf", bytes); // for a human look
 
-    expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
     expect(pdf.fileName).toBe(`2023-06-20 ${title} — briefing note v1.pdf`);
-    const pages = await pdfPageTexts(pdf.bytes);
+    expect(pdf.cached).toBe(false);
+    const pages = await pdfPageTexts(bytes);
     expect(pages).toHaveLength(1);
     const [page] = pages;
     expect(page).toContain(title);
-    expect(page).toContain("2023-06-20");
+    expect(page).toContain("20 June 2023");
     expect(page).toContain("Islamabad");
-    expect(page).toContain("Russian Federation");
+    expect(page).toContain("Briefing note");
     expect(page).toContain("Page 1 of 1");
     expect(page).toContain("DRAFT");
     expect(page?.match(/CONFIDENTIAL/g)?.length).toBeGreaterThanOrEqual(2);
-    // A classified download is audited.
+    // A classified download is audited; a repeat comes from the cache, byte for byte.
     expect(await auditCount(id, "consultation.download")).toBe(1);
+    const again = await getBriefingPdf(drafter, id, { template: "briefing-note", paper: "A4" });
+    expect(again.cached).toBe(true);
+    expect(Buffer.from(again.bytes as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it("does not exist for a reader below the record's classification", async () => {
     const author = await createTestUser({ clearance: "SECRET" });
     const reader = await createTestUser({ role: "VIEWER", clearance: "UNCLASSIFIED" });
     const { id } = await createConsultation(author, input({ classification: "SECRET" }));
-    await expect(renderConsultationPdf(reader, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getBriefingPdf(reader, id, { template: "public-readout", paper: "A4" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await auditCount(id, "consultation.download")).toBe(0);
   });
 });

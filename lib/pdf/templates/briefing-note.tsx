@@ -1,56 +1,177 @@
-import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { BODY_FONT } from "@/lib/pdf/fonts";
-import { PageFrame, type PaperSize } from "@/lib/pdf/templates/page-frame";
-import type { BriefingMeta } from "@/lib/pdf/document-meta";
+import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { day, pdfText, type Briefing, type Paper } from "@/lib/pdf/briefing";
+import { label } from "@/lib/validation/vocabulary";
+import { Bullet, Fact, Section, dates, heads, nextRound, person, statusLine, venue } from "@/lib/pdf/templates/parts";
+import { s } from "@/lib/pdf/templates/styles";
 
-export interface BriefingNoteData {
-  title: string;
-  startDate: string;
-  city: string;
-  counterpartCountry: string;
-  classification: string;
-  status: string;
-  createdBy: string;
-  updatedAt: Date;
-}
+const COLS = { type: 92, owner: 80, due: 62, status: 56 };
 
-const styles = StyleSheet.create({
-  page: { fontFamily: BODY_FONT, fontSize: 10.5, lineHeight: 1.45, paddingTop: 56, paddingBottom: 64, paddingHorizontal: 56, color: "#111" },
-  kicker: { fontSize: 9, letterSpacing: 1.2, color: "#555", marginBottom: 6, textTransform: "uppercase" },
-  title: { fontSize: 20, fontWeight: 700, lineHeight: 1.25, marginBottom: 18 },
-  sectionTitle: { fontSize: 12, fontWeight: 700, marginTop: 18, marginBottom: 8, paddingBottom: 3, borderBottomWidth: 1, borderBottomColor: "#1f3a5f" },
-  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#ccc", paddingVertical: 4 },
-  label: { width: 150, color: "#444" },
-  value: { flex: 1 },
-  note: { marginTop: 24, fontSize: 9, color: "#555" },
-});
-
-function Fact({ label, value }: { label: string; value: string }) {
+function OutcomesTable({ b }: { b: Briefing }) {
   return (
-    <View style={styles.row} wrap={false}>
-      <Text style={styles.label}>{label}</Text>
-      <Text style={styles.value}>{value}</Text>
+    <View>
+      <View style={s.row}>
+        <Text style={[s.th, { width: COLS.type }]}>Type</Text>
+        <Text style={[s.th, { flex: 1 }]}>Outcome</Text>
+        <Text style={[s.th, { width: COLS.owner }]}>Owner</Text>
+        <Text style={[s.th, { width: COLS.due }]}>Due</Text>
+        <Text style={[s.th, { width: COLS.status }]}>Status</Text>
+      </View>
+      {b.data.outcomes.map((o) => {
+        const steps = o.originId ? b.history[o.originId] : undefined;
+        return (
+          <View key={o.id} style={s.row} wrap={false}>
+            <Text style={{ width: COLS.type, paddingRight: 4 }}>{label(o.type)}</Text>
+            <View style={{ flex: 1, paddingRight: 4 }}>
+              <Text>{pdfText(o.text)}</Text>
+              {steps && steps.length > 1 && (
+                <Text style={[s.small, s.muted]}>
+                  Carried over: {steps.map((h) => `${h.roundNumber ? `round ${h.roundNumber}` : h.startDate} ${h.status ? label(h.status).toLowerCase() : ""}`).join(" → ")}
+                </Text>
+              )}
+            </View>
+            <Text style={{ width: COLS.owner, paddingRight: 4 }}>{pdfText(o.owner)}</Text>
+            <Text style={{ width: COLS.due }}>{o.dueDate ?? ""}</Text>
+            <Text style={{ width: COLS.status }}>{o.status ? label(o.status) : ""}</Text>
+          </View>
+        );
+      })}
     </View>
   );
 }
 
-export function BriefingNote({ data, meta, paper }: { data: BriefingNoteData; meta: BriefingMeta; paper: PaperSize }) {
+/** The body of a briefing note: everything but the markings, which are stamped on afterwards. */
+export function BriefingNoteBody({ b, bookmark }: { b: Briefing; bookmark?: boolean }) {
+  const f = b.data.facts;
+  const d = b.data;
   return (
-    <Document title={data.title} author="Readout" creator="Readout" producer="Readout" language="en" creationDate={data.updatedAt} modificationDate={data.updatedAt}>
-      <Page size={paper} style={styles.page}>
-        <PageFrame meta={meta} paper={paper} />
-        <Text style={styles.kicker}>Briefing note</Text>
-        <Text style={styles.title}>{data.title}</Text>
-        <Text style={styles.sectionTitle}>Meeting facts</Text>
-        <Fact label="Date" value={data.startDate} />
-        <Fact label="Venue" value={data.city} />
-        <Fact label="Counterpart" value={data.counterpartCountry} />
-        <Fact label="Classification" value={data.classification} />
-        <Fact label="Status" value={data.status} />
-        <Fact label="Drafted by" value={data.createdBy} />
-        <Text style={styles.note}>
-          {meta.approved ? "Approved version." : "Not approved: this is a working draft and may change."}
+    <>
+      <View {...(bookmark ? { bookmark: { title: f.title, fit: true } } : {})}>
+        <Text style={s.kicker}>Briefing note · {b.seriesName}</Text>
+        <Text style={s.title}>{pdfText(f.title)}</Text>
+        <Text style={s.subtitle}>
+          {b.reference} · {statusLine(b)}
         </Text>
+      </View>
+      <Fact name="Dates" value={dates(b)} />
+      <Fact name="Venue" value={venue(b)} />
+      <Fact name="Round" value={f.roundNumber ? String(f.roundNumber) : "Not known"} />
+      <Fact name={`Head(s), ${b.homeCountryName}`} value={heads(b, "HOME")} />
+      <Fact name={`Head(s), ${b.counterpartNames}`} value={heads(b, "COUNTERPART")} />
+      <Fact name="Atmosphere" value={f.atmosphere} />
+      <Fact name="Context" value={f.context} />
+      <Fact name="Classification" value={f.classification} />
+      <Fact name="Status" value={statusLine(b)} />
+
+      {f.summary !== "" && (
+        <Section title="Summary">
+          {f.summary.split(/\n+/).map((para, i) => (
+            <Text key={i} style={s.p}>
+              {pdfText(para)}
+            </Text>
+          ))}
+        </Section>
+      )}
+
+      {d.participants.length > 0 && (
+        <Section title="Delegations">
+          {(
+            [
+              ["HOME", b.homeCountryName],
+              ["COUNTERPART", b.counterpartNames],
+            ] as const
+          ).map(([side, name]) => (
+            <View key={side}>
+              <Text style={s.h3}>{name}</Text>
+              {d.participants
+                .filter((p) => p.side === side)
+                .map((p) => (
+                  <Bullet key={p.id}>
+                    {pdfText(person(p, true))}
+                    {p.role !== "MEMBER" ? ` (${label(p.role).toLowerCase()})` : ""}
+                  </Bullet>
+                ))}
+            </View>
+          ))}
+        </Section>
+      )}
+
+      {d.topics.length > 0 && (
+        <Section title="Topics discussed">
+          {d.topics.map((t) => (
+            <Bullet key={t.id}>
+              {label(t.category)}: {pdfText(t.subject)}
+              {t.notes ? ` — ${t.notes}` : ""}
+            </Bullet>
+          ))}
+        </Section>
+      )}
+
+      <Section title="Outcomes">{d.outcomes.length > 0 ? <OutcomesTable b={b} /> : <Text style={s.muted}>No outcomes recorded.</Text>}</Section>
+
+      {b.earlierOpen.length > 0 && (
+        <Section title="Open commitments from earlier rounds">
+          {b.earlierOpen.map((o, i) => (
+            <Bullet key={i}>
+              {pdfText(o.text)} — {o.owner || "no owner"}, {o.dueDate ? `due ${day(o.dueDate)}` : "no due date"}, {label(o.status).toLowerCase()} (
+              {o.round ? `round ${o.round}` : day(o.date)})
+            </Bullet>
+          ))}
+        </Section>
+      )}
+
+      {d.regionalIssues.length > 0 && (
+        <Section title="Regional and global issues">
+          {d.regionalIssues.map((r) => (
+            <Fact key={r.id} name={r.region} value={r.positions || "Views exchanged."} />
+          ))}
+        </Section>
+      )}
+
+      {d.sideMeetings.length > 0 && (
+        <Section title="Side meetings">
+          {d.sideMeetings.map((m) => (
+            <Bullet key={m.id}>
+              {label(m.kind)} with {pdfText(m.withWhom)}
+              {m.date ? `, ${day(m.date)}` : ""}
+              {m.notes ? ` — ${m.notes}` : ""}
+            </Bullet>
+          ))}
+        </Section>
+      )}
+
+      <Section title="Next steps">
+        <Text>Next round: {nextRound(b)}</Text>
+      </Section>
+
+      {d.references.length > 0 && (
+        <Section title="References">
+          {d.references.map((r) => (
+            <Bullet key={r.id}>
+              {pdfText(r.title)}
+              {r.date ? `, ${day(r.date)}` : ""}
+              {r.url ? ` — ${r.url}` : ""}
+            </Bullet>
+          ))}
+        </Section>
+      )}
+
+      <View style={s.approval} wrap={false}>
+        <Text style={s.h3}>Approval</Text>
+        <Text>
+          {b.approved
+            ? `Approved${b.approvedBy ? ` by ${b.approvedBy}` : ""}${b.approvedAt ? ` on ${day(b.approvedAt.slice(0, 10))}` : ""} (version ${b.version}).`
+            : `Not approved. This is a working draft (version ${b.version}) and may change.`}
+        </Text>
+      </View>
+    </>
+  );
+}
+
+export function BriefingNote({ b, paper }: { b: Briefing; paper: Paper }) {
+  return (
+    <Document title={b.data.facts.title} author="Readout" creator="Readout" producer="Readout" language="en" creationDate={new Date(b.updatedAt)}>
+      <Page size={paper} style={s.page} wrap experimentalPagination>
+        <BriefingNoteBody b={b} />
       </Page>
     </Document>
   );

@@ -1,7 +1,8 @@
-import { create as contentDisposition } from "content-disposition";
 import { requireApiUser, requirePermission } from "@/lib/auth/current-user";
-import { renderConsultationPdf } from "@/lib/domain/consultations/render-consultation-pdf";
+import { briefingOptionsSchema, getBriefingPdf, getBriefingPdfKey } from "@/lib/domain/briefings/get-briefing-pdf";
+import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
+import { etagMatches, notModified, pdfResponse } from "@/lib/http-pdf";
 
 export const dynamic = "force-dynamic";
 
@@ -10,17 +11,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const user = await requireApiUser();
     requirePermission(user, "consultation:download");
     const { id } = await params;
-    const pdf = await renderConsultationPdf(user, id);
-    const download = new URL(request.url).searchParams.get("download") === "1";
-    return new Response(new Uint8Array(pdf.bytes), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Length": String(pdf.bytes.length),
-        "Content-Disposition": contentDisposition(pdf.fileName, { type: download ? "attachment" : "inline" }),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    const search = new URL(request.url).searchParams;
+    const options = briefingOptionsSchema.safeParse({ template: search.get("template") ?? undefined, paper: search.get("paper") ?? undefined });
+    if (!options.success) throw new AppError("INVALID_INPUT", "Unknown template or paper size (templates: briefing-note, one-page, public-readout; paper: A4, LETTER).");
+    const ifNoneMatch = request.headers.get("if-none-match");
+    if (ifNoneMatch) {
+      const meta = await getBriefingPdfKey(user, id, options.data);
+      if (etagMatches(ifNoneMatch, meta.key)) return notModified(meta.key);
+    }
+    const pdf = await getBriefingPdf(user, id, options.data);
+    return pdfResponse(pdf.bytes as Uint8Array, pdf.key, pdf.fileName, search.get("download") === "1");
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,83 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import { writeAudit } from "@/lib/domain/audit/write-audit";
+import { loadBriefing } from "@/lib/domain/briefings/load-briefing";
+import { PAPERS, TEMPLATES, TEMPLATE_NAMES, type Paper, type Template } from "@/lib/pdf/briefing";
+import { render } from "@/lib/pdf/pool";
+import { RENDERER_VERSION } from "@/lib/pdf/version";
+
+export const briefingOptionsSchema = z.object({
+  template: z.enum(TEMPLATES.filter((t) => t !== "briefing-book") as ["briefing-note", "one-page", "public-readout"]).default("briefing-note"),
+  paper: z.enum(PAPERS).default("A4"),
+});
+export type BriefingOptions = z.infer<typeof briefingOptionsSchema>;
+
+export interface BriefingPdf {
+  /** Cache key and ETag: changes whenever anything printed could have changed. */
+  key: string;
+  fileName: string;
+  classification: string;
+  /** Absent when the caller only asked for the key (a conditional request). */
+  bytes?: Uint8Array;
+  cached?: boolean;
+}
+
+async function identify(actor: Actor, id: string, template: Template, paper: Paper) {
+  if (!hasPermission(actor, "consultation:download")) throw new AppError("FORBIDDEN", "You may not download briefings.");
+  if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No such consultation.");
+  const visible = visibleClassifications(actor.clearance);
+  const record = await prisma.consultation.findFirst({
+    where: { id, classification: { in: visible } },
+    select: { id: true, version: true, status: true, updatedAt: true, startDate: true, title: true, seriesId: true, classification: true },
+  });
+  if (!record) throw new AppError("NOT_FOUND", "No such consultation.");
+  // Earlier rounds feed "open commitments from earlier rounds": their changes count too.
+  const earlier = await prisma.consultation.aggregate({
+    where: { seriesId: record.seriesId, startDate: { lt: record.startDate }, classification: { in: visible } },
+    _max: { updatedAt: true },
+    _count: true,
+  });
+  const key = createHash("sha256")
+    .update(JSON.stringify([RENDERER_VERSION, template, paper, actor.clearance, record.id, record.version, record.status, record.updatedAt, earlier._max.updatedAt, earlier._count]))
+    .digest("hex");
+  const date = record.startDate.toISOString().slice(0, 10);
+  const fileName = `${date} ${record.title} — ${TEMPLATE_NAMES[template]} v${record.version}.pdf`;
+  return { key, fileName, classification: template === "public-readout" ? "UNCLASSIFIED" : record.classification };
+}
+
+/** The key alone, for a conditional request: no render, no bytes read. */
+export async function getBriefingPdfKey(actor: Actor, id: string, options: BriefingOptions): Promise<BriefingPdf> {
+  return identify(actor, id, options.template, options.paper);
+}
+
+/** The PDF from the shared cache, or rendered (off the request thread) and cached. */
+export async function getBriefingPdf(actor: Actor, id: string, options: BriefingOptions): Promise<BriefingPdf> {
+  const meta = await identify(actor, id, options.template, options.paper);
+  const hit = await prisma.pdfCache.findUnique({ where: { key: meta.key }, select: { bytes: true } });
+  let bytes: Uint8Array;
+  if (hit) {
+    bytes = hit.bytes;
+  } else {
+    const briefing = await loadBriefing(actor, id);
+    bytes = await render({ template: options.template, paper: options.paper, briefings: [briefing] });
+    await prisma.pdfCache.createMany({ data: [{ key: meta.key, bytes: Buffer.from(bytes), size: bytes.length, template: options.template }], skipDuplicates: true });
+  }
+  if (meta.classification !== "UNCLASSIFIED") {
+    await prisma.$transaction((tx) =>
+      writeAudit(tx, { actorId: actor.id, action: "consultation.download", entityType: "consultation", entityId: id, details: { template: options.template, paper: options.paper } }),
+    );
+  }
+  return { ...meta, bytes, cached: Boolean(hit) };
+}
+
+/** Renders and caches the default briefing of a record ahead of its first download. */
+export async function warmBriefingCache(actor: Actor, id: string): Promise<void> {
+  const meta = await identify(actor, id, "briefing-note", "A4");
+  if (await prisma.pdfCache.findUnique({ where: { key: meta.key }, select: { key: true } })) return;
+  const bytes = await render({ template: "briefing-note", paper: "A4", briefings: [await loadBriefing(actor, id)] });
+  await prisma.pdfCache.createMany({ data: [{ key: meta.key, bytes: Buffer.from(bytes), size: bytes.length, template: "briefing-note" }], skipDuplicates: true });
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import { writeAudit } from "@/lib/domain/audit/write-audit";
+import { loadBriefing } from "@/lib/domain/briefings/load-briefing";
+import type { BriefingPdf } from "@/lib/domain/briefings/get-briefing-pdf";
+import type { Paper } from "@/lib/pdf/briefing";
+import { render } from "@/lib/pdf/pool";
+import { RENDERER_VERSION } from "@/lib/pdf/version";
+
+/** Every round of a series the actor may see, in one briefing book with contents and bookmarks. */
+export async function getSeriesBook(actor: Actor, seriesId: string, paper: Paper, keyOnly = false): Promise<BriefingPdf> {
+  if (!hasPermission(actor, "consultation:download")) throw new AppError("FORBIDDEN", "You may not download briefings.");
+  if (!z.uuid().safeParse(seriesId).success) throw new AppError("NOT_FOUND", "No such series.");
+  const series = await prisma.series.findUnique({
+    where: { id: seriesId },
+    select: {
+      name: true,
+      rounds: {
+        where: { classification: { in: visibleClassifications(actor.clearance) } },
+        orderBy: [{ startDate: "asc" }, { roundNumber: "asc" }],
+        select: { id: true, version: true, status: true, updatedAt: true, startDate: true, classification: true },
+      },
+    },
+  });
+  if (!series || series.rounds.length === 0) throw new AppError("NOT_FOUND", "No such series, or no round you may see.");
+  const key = createHash("sha256").update(JSON.stringify([RENDERER_VERSION, "book", paper, actor.clearance, seriesId, series.rounds])).digest("hex");
+  const first = series.rounds[0]?.startDate.toISOString().slice(0, 10);
+  const last = series.rounds.at(-1)?.startDate.toISOString().slice(0, 10);
+  const order = ["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"];
+  const classification = order[Math.max(...series.rounds.map((r) => order.indexOf(r.classification)))] ?? "UNCLASSIFIED";
+  const meta = { key, fileName: `${first} to ${last} ${series.name} — briefing book.pdf`, classification };
+  if (keyOnly) return meta;
+
+  const hit = await prisma.pdfCache.findUnique({ where: { key }, select: { bytes: true } });
+  let bytes: Uint8Array;
+  if (hit) bytes = hit.bytes;
+  else {
+    const briefings = [];
+    for (const r of series.rounds) briefings.push(await loadBriefing(actor, r.id));
+    bytes = await render({
+      template: "briefing-book",
+      paper,
+      briefings,
+      book: { title: series.name, subtitle: `${series.rounds.length} rounds, ${first} to ${last}`, reference: `READOUT/BOOK/${key.slice(0, 8).toUpperCase()}` },
+    });
+    await prisma.pdfCache.createMany({ data: [{ key, bytes: Buffer.from(bytes), size: bytes.length, template: "briefing-book" }], skipDuplicates: true });
+  }
+  if (classification !== "UNCLASSIFIED") {
+    await prisma.$transaction((tx) => writeAudit(tx, { actorId: actor.id, action: "consultation.download", entityType: "series", entityId: seriesId, details: { template: "briefing-book", paper } }));
+  }
+  return { ...meta, bytes, cached: Boolean(hit) };
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import { countryName } from "@/lib/countries";
+import { getCommitmentHistory } from "@/lib/domain/consultations/get-commitment-history";
+import { getRecord } from "@/lib/domain/consultations/get-record";
+import { documentReference } from "@/lib/pdf/document-meta";
+import type { Briefing } from "@/lib/pdf/briefing";
+
+const OPEN = ["OPEN", "IN_PROGRESS"] as const;
+
+/** Commitments of earlier rounds whose latest state is still open and that this record does not carry. */
+async function earlierOpenCommitments(actor: Actor, seriesId: string, before: Date, carried: Set<string>) {
+  const rows = await prisma.outcome.findMany({
+    where: {
+      type: "COMMITMENT",
+      consultation: { seriesId, startDate: { lt: before }, classification: { in: visibleClassifications(actor.clearance) } },
+    },
+    select: { id: true, originId: true, text: true, owner: true, dueDate: true, status: true, consultation: { select: { roundNumber: true, startDate: true } } },
+    orderBy: { consultation: { startDate: "asc" } },
+  });
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) latest.set(r.originId ?? r.id, r);
+  return [...latest.entries()]
+    .filter(([chain, r]) => !carried.has(chain) && r.status !== null && (OPEN as readonly string[]).includes(r.status))
+    .map(([, r]) => ({
+      text: r.text,
+      owner: r.owner,
+      dueDate: r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null,
+      status: r.status as string,
+      round: r.consultation.roundNumber,
+      date: r.consultation.startDate.toISOString().slice(0, 10),
+    }));
+}
+
+/** The record as the PDF templates need it; NOT_FOUND above the actor's clearance. */
+export async function loadBriefing(actor: Actor, id: string): Promise<Briefing> {
+  if (!hasPermission(actor, "consultation:download")) throw new AppError("FORBIDDEN", "You may not download briefings.");
+  const record = await getRecord(actor, id);
+  const data = record.data;
+  const chains = new Set(data.outcomes.flatMap((o) => (o.originId ? [o.originId] : [])));
+  const startDate = new Date(`${data.facts.startDate}T00:00:00Z`);
+  const [history, earlierOpen] = await Promise.all([
+    getCommitmentHistory(actor, [...chains]),
+    earlierOpenCommitments(actor, record.series.id, startDate, new Set([...chains, ...data.outcomes.map((o) => o.id)])),
+  ]);
+  return {
+    id: record.id,
+    reference: documentReference(record.id, startDate),
+    version: record.version,
+    status: record.status,
+    approved: record.status === "APPROVED",
+    approvedBy: null,
+    approvedAt: null,
+    seriesName: record.series.name,
+    homeCountryName: countryName(record.series.homeCountry),
+    counterpartNames: record.series.counterpartCountries.map(countryName).join(", "),
+    venueCountryName: data.facts.venueCountry ? countryName(data.facts.venueCountry) : null,
+    nextRoundCountryName: data.nextRound.country ? countryName(data.nextRound.country) : null,
+    data,
+    earlierOpen,
+    history,
+    updatedAt: record.updatedAt.toISOString(),
+  };
+}

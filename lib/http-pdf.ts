@@ -1,0 +1,27 @@
+import "server-only";
+import { create as contentDisposition } from "content-disposition";
+
+/** True when the browser's If-None-Match already names this ETag. */
+export function etagMatches(ifNoneMatch: string | null, key: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === `"${key}"` || t.trim() === "*");
+}
+
+const CACHE = "private, no-cache"; // the browser may keep it, but asks every time (it may have been revoked)
+
+export function notModified(key: string): Response {
+  return new Response(null, { status: 304, headers: { ETag: `"${key}"`, "Cache-Control": CACHE } });
+}
+
+export function pdfResponse(bytes: Uint8Array, key: string, fileName: string, download: boolean): Response {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(bytes.length),
+      "Content-Disposition": contentDisposition(fileName, { type: download ? "attachment" : "inline" }),
+      ETag: `"${key}"`,
+      "Cache-Control": CACHE,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,47 @@
+import type { RecordData } from "@/lib/validation/record";
+import type { CommitmentStep } from "@/lib/domain/consultations/commitment-step";
+
+/** Everything a template prints about one record: the stored record plus names resolved. */
+export interface Briefing {
+  id: string;
+  reference: string;
+  version: number;
+  status: string;
+  approved: boolean;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  seriesName: string;
+  homeCountryName: string;
+  counterpartNames: string;
+  venueCountryName: string | null;
+  nextRoundCountryName: string | null;
+  data: RecordData;
+  /** Commitments still open from earlier rounds of the series (not carried into this record). */
+  earlierOpen: { text: string; owner: string; dueDate: string | null; status: string; round: number | null; date: string }[];
+  history: Record<string, CommitmentStep[]>;
+  /** The moment the content last changed: the PDF's creation date, so output is reproducible. */
+  updatedAt: string;
+}
+
+export const TEMPLATES = ["briefing-note", "one-page", "public-readout", "briefing-book"] as const;
+export type Template = (typeof TEMPLATES)[number];
+export const PAPERS = ["A4", "LETTER"] as const;
+export type Paper = (typeof PAPERS)[number];
+
+export const TEMPLATE_NAMES: Record<Template, string> = {
+  "briefing-note": "briefing note",
+  "one-page": "one-page summary",
+  "public-readout": "public readout",
+  "briefing-book": "briefing book",
+};
+
+/** Arabic-script text that starts a line needs U+061C first, or fontkit drops the base glyph of
+ * a leading خ, پ or آ (shared/notes/pdf-measurements.md). */
+export function pdfText(text: string): string {
+  return /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text) ? `\u061C${text}` : text;
+}
+
+const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+export function day(iso: string | null): string {
+  return iso ? longDate.format(new Date(`${iso}T00:00:00Z`)) : "";
+}
