@@ -23,7 +23,7 @@ import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 const require = createRequire(import.meta.url);
 // Transitive dependencies, resolved through the packages that depend on them (not via hoisting).
-const { bindMigrationAwareSqlAdapterFactory } = createRequire(
+const { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } = createRequire(
   require.resolve("@prisma/adapter-pg"),
 )("@prisma/driver-adapter-utils");
 const { parse: parsePgUrl } = createRequire(require.resolve("pg"))("pg-connection-string");
@@ -71,19 +71,39 @@ function loadWasmEngine() {
 // ---------------------------------------------------------------------------------------------
 // Driver adapter. Two adapter-pg 7.10 shortcomings are worked around here:
 //  * it refuses result columns of Postgres' internal `"char"` type (OID 18), which the engine's
-//    catalog queries return (pg_constraint.contype, ...): relabel them as text (pg already
-//    decodes them as one-character strings);
+//    catalog queries return (pg_constraint.contype, confdeltype, confupdtype). They must reach
+//    the engine as `Character` values, not text: it reads `contype` with `get_expect_char`, which
+//    panics on a text value, i.e. as soon as the database has a CHECK or EXCLUDE constraint.
+//    So let adapter-pg see text (pg already decodes the values as one-character strings), note
+//    which columns those were, and retype them as Character in the result set it hands back;
 //  * its executeScript splits scripts on every `;`, breaking migrations with `;` inside string
 //    literals or function bodies: send the whole script as one simple-protocol query instead,
 //    like the native engine does.
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
+// pg result rows → indexes of its `"char"` columns. adapter-pg returns the very `rows` array.
+const charColumnsByRows = new WeakMap();
 function relabelCharColumns(result) {
   for (const r of Array.isArray(result) ? result : [result]) {
-    for (const field of r?.fields ?? [])
-      if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    const charColumns = [];
+    (r?.fields ?? []).forEach((field, index) => {
+      if (field.dataTypeID !== PG_CHAR_OID) return;
+      field.dataTypeID = PG_TEXT_OID;
+      charColumns.push(index);
+    });
+    if (charColumns.length && r.rows) charColumnsByRows.set(r.rows, charColumns);
   }
   return result;
+}
+function withCharacterColumns(queryable) {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const resultSet = await queryRaw(query);
+    for (const index of charColumnsByRows.get(resultSet.rows) ?? [])
+      resultSet.columnTypes[index] = ColumnTypeEnum.Character;
+    return resultSet;
+  };
+  return queryable;
 }
 class CatalogFriendlyClient extends pg.Client {
   query(...queryArgs) {
@@ -111,6 +131,10 @@ async function connectPg(pgConfig) {
     { ...pgConfig, options, Client: CatalogFriendlyClient },
     { schema },
   ).connect();
+  withCharacterColumns(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (...txArgs) =>
+    withCharacterColumns(await startTransaction(...txArgs));
   adapter.executeScript = async (script) => {
     try {
       await adapter.client.query(script);
@@ -288,9 +312,11 @@ async function dispatch(method, params) {
   return (await engine[method](params)) ?? {};
 }
 
+const isPanic = (error) => error?.name === "RuntimeError";
+
 // Error payload in the native engine's format: the CLI reads error.data.{is_panic,message,error_code}.
 function toRpcError(error) {
-  if (error?.name === "RuntimeError") {
+  if (isPanic(error)) {
     // A Rust panic: the real message was captured by the panic hook. The instance is unusable now.
     const message = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message || String(error);
     return {
@@ -309,14 +335,27 @@ function toRpcError(error) {
   return { code: 4466, message: "An error happened. Check the data field for details.", data };
 }
 
+// Every request must get an answer, and the process must not exit before the CLI closes stdin:
+// the CLI stops the engine in a `finally` and waits for its `exit` event, so an engine that is
+// already gone makes the CLI exit 0 silently, as if there were no difference. The WASM glue
+// throws some failures outside the promise of the engine call, e.g. a Rust panic inside a
+// spawned future (that promise then never settles) or params it cannot deserialize: those
+// arrive in `failInFlight` (see serveRpc) and answer the request in progress.
+let failInFlight = null;
+let panicked = null; // after a Rust panic the WASM instance is unusable: refuse further calls
+
 async function handleRequest({ id, method, params }) {
   try {
-    send({ id, result: await dispatch(method, params ?? {}) });
+    if (panicked) throw panicked;
+    const failedOutside = new Promise((_, reject) => (failInFlight = reject));
+    send({ id, result: await Promise.race([dispatch(method, params ?? {}), failedOutside]) });
   } catch (error) {
-    log("ERROR", error?.message ?? String(error));
+    if (isPanic(error)) panicked ??= error;
+    const panicMessage = isPanic(error) && globalThis.PRISMA_WASM_PANIC_REGISTRY?.message;
+    log("ERROR", panicMessage || (error?.message ?? String(error)));
     send({ id, error: toRpcError(error) });
-    // After a Rust panic the WASM instance is unusable; exit like the native engine (code 101).
-    if (error?.name === "RuntimeError") await shutdown(101);
+  } finally {
+    failInFlight = null;
   }
 }
 
@@ -352,12 +391,15 @@ function serveRpc() {
   lines.on("close", () => queue.then(() => shutdown(0)));
   process.on("SIGTERM", () => queue.then(() => shutdown(0)));
   process.on("SIGINT", () => shutdown(130));
-  // E.g. params the WASM glue fails to deserialize are thrown from a microtask, not returned.
-  // Log them the way the CLI reports a dying engine ("Error in Schema engine: <last ERROR>").
-  process.on("uncaughtException", (error) => {
-    log("ERROR", error?.message ?? String(error));
-    shutdown(1);
-  });
+  // Errors thrown outside the engine's promises (see handleRequest): fail the request in
+  // progress with them; keep serving (or refusing, after a panic) until the CLI closes stdin.
+  const onStrayError = (error) => {
+    if (isPanic(error)) panicked ??= error;
+    if (failInFlight) failInFlight(error);
+    else log("ERROR", error?.message ?? String(error));
+  };
+  process.on("uncaughtException", onStrayError);
+  process.on("unhandledRejection", onStrayError);
 }
 
 if (args.version) {
