@@ -313,15 +313,17 @@ async function dispatch(method, params) {
 }
 
 const isPanic = (error) => error?.name === "RuntimeError";
+const panicMessage = (error) => globalThis.PRISMA_WASM_PANIC_REGISTRY?.message || String(error);
 
 // Error payload in the native engine's format: the CLI reads error.data.{is_panic,message,error_code}.
 function toRpcError(error) {
   if (isPanic(error)) {
     // A Rust panic: the real message was captured by the panic hook. The instance is unusable now.
-    const message = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message || String(error);
+    // The CLI shows only the top-level message of a panic (unless DEBUG is set), so put it there.
+    const message = panicMessage(error);
     return {
       code: 4466,
-      message: "An error happened. Check the data field for details.",
+      message: `Schema engine panicked: ${message}`,
       data: { is_panic: true, message, backtrace: error.stack },
     };
   }
@@ -351,8 +353,7 @@ async function handleRequest({ id, method, params }) {
     send({ id, result: await Promise.race([dispatch(method, params ?? {}), failedOutside]) });
   } catch (error) {
     if (isPanic(error)) panicked ??= error;
-    const panicMessage = isPanic(error) && globalThis.PRISMA_WASM_PANIC_REGISTRY?.message;
-    log("ERROR", panicMessage || (error?.message ?? String(error)));
+    log("ERROR", isPanic(error) ? panicMessage(error) : (error?.message ?? String(error)));
     send({ id, error: toRpcError(error) });
   } finally {
     failInFlight = null;

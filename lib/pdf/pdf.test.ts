@@ -114,7 +114,8 @@ describe("public readout", () => {
     expectMarkings(pages, "UNCLASSIFIED", true);
     expect(text).not.toContain("SECRET");
     expect(text).toContain("The fifth round of the Pakistan–Russia Bilateral Political Consultations was held in Islamabad on 20 June 2023");
-    expect(text).toContain("The next round will be held in Moscow, Russian Federation on mutually convenient dates.");
+    expect(text).toContain("The next round will be held in Moscow, Russian Federation, on mutually convenient dates.");
+    expect(text).toContain("Deputy Foreign Minister Mr. Andrey Rudenko led the delegation of the Russian Federation");
     // Not public: an internal commitment and the internal summary.
     expect(text).not.toContain("Propose dates for the sixth round");
     expect(text).not.toContain("went over the whole relationship");

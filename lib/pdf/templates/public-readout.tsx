@@ -1,15 +1,13 @@
 import { Document, Page, Text } from "@react-pdf/renderer";
 import { day, pdfText, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { label } from "@/lib/validation/vocabulary";
-import { dates, person } from "@/lib/pdf/templates/parts";
+import { dates } from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
 
-const LEADS: Record<string, string> = {
-  AGREEMENT: "They agreed on the following:",
-  REAFFIRMATION: "They reaffirmed:",
-  SATISFACTION: "They expressed satisfaction:",
-  EXCHANGE_OF_VIEWS: "They exchanged views:",
-};
+/** "the Russian Federation", "the United Kingdom", but "Pakistan". */
+function withArticle(country: string): string {
+  return /\b(Federation|Republic|Kingdom|States|Emirates|Netherlands|Philippines|Islands|Union)\b/.test(country) ? `the ${country}` : country;
+}
 
 const ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
 
@@ -27,21 +25,21 @@ export function readoutParagraphs(b: Briefing): string[] {
   const out = [`${round} was held ${where} on ${dates(b)}${f.atmosphere ? `, in a ${f.atmosphere.toLowerCase()} atmosphere` : ""}.`];
   const leads = (side: "HOME" | "COUNTERPART", country: string) => {
     const h = d.participants.filter((p) => p.side === side && (p.role === "HEAD" || p.role === "CO_CHAIR"));
-    return h.length ? `${list(h.map((p) => person(p)))} led the delegation of ${country}` : "";
+    const names = h.map((p) => [p.title, p.honorific, p.name].filter(Boolean).join(" "));
+    return h.length ? `${list(names)} led the delegation of ${withArticle(country)}` : "";
   };
   const led = [leads("HOME", b.homeCountryName), leads("COUNTERPART", b.counterpartNames)].filter(Boolean);
   if (led.length) out.push(`${list(led)}.`);
   const topics = d.topics.filter((t) => t.isPublic).map((t) => t.subject.toLowerCase());
   if (topics.length) out.push(`The two sides discussed ${list(topics)}.`);
-  for (const o of d.outcomes.filter((x) => x.isPublic && x.type !== "COMMITMENT")) {
-    out.push(`${LEADS[o.type] ?? ""} ${o.text}`);
-  }
+  const outcomes = d.outcomes.filter((x) => x.isPublic && x.type !== "COMMITMENT");
+  if (outcomes.length) out.push(`The main outcomes of the consultations:\n${outcomes.map((o) => `•  ${o.text}`).join("\n")}`);
   const regions = d.regionalIssues.filter((r) => r.isPublic).map((r) => r.region);
   if (regions.length) out.push(`The delegations exchanged views on regional and global issues, including ${list(regions)}.`);
   const n = d.nextRound;
   if (n.plan !== "NOT_DISCUSSED") {
     const place = [n.city, b.nextRoundCountryName].filter(Boolean).join(", ");
-    out.push(`The next round will be held${place ? ` in ${place}` : ""} ${n.plan === "DATED" ? `on ${day(n.date)}` : "on mutually convenient dates"}.`);
+    out.push(`The next round will be held${place ? ` in ${place},` : ""} ${n.plan === "DATED" ? `on ${day(n.date)}` : "on mutually convenient dates"}.`);
   }
   return out;
 }

@@ -20,7 +20,7 @@ export const s = StyleSheet.create({
   muted: { color: MUTED },
   small: { fontSize: 8.5 },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: LINE, paddingVertical: 3 },
-  factLabel: { width: 130, color: MUTED },
+  factLabel: { width: 150, paddingRight: 8, color: MUTED },
   factValue: { flex: 1 },
   th: { fontSize: 8.5, fontWeight: 700, color: MUTED },
   bullet: { flexDirection: "row", marginBottom: 3 },
