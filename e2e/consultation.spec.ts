@@ -28,10 +28,35 @@ test("a drafter creates a consultation, finds it in the list, opens it and downl
   expect(download.suggestedFilename()).toBe(`2023-06-20 ${title} — briefing note v1.pdf`);
   const text = (await pdfPageTexts(await readFile(await download.path()))).join("\n");
   expect(text).toContain(title);
-  expect(text).toContain("2023-06-20");
+  expect(text).toContain("20 June 2023");
   expect(text).toContain("Islamabad");
   expect(text).toContain("RESTRICTED");
   expect(text).toContain("Page 1 of 1");
+
+  // A repeat download is a cache hit the browser can validate: same ETag, then 304.
+  const pdfUrl = `/api/consultations/${recordUrl.split("/").pop()}/pdf`;
+  const first = await page.request.get(pdfUrl);
+  expect(first.status()).toBe(200);
+  const etag = first.headers().etag as string;
+  expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+  const again = await page.request.get(pdfUrl, { headers: { "If-None-Match": etag } });
+  expect(again.status()).toBe(304);
+
+  for (const [template, marking, pages] of [["one-page", "RESTRICTED", 1], ["public-readout", "UNCLASSIFIED", 1]] as const) {
+    const res = await page.request.get(`${pdfUrl}?template=${template}&paper=LETTER`);
+    expect(res.headers()["content-type"]).toBe("application/pdf");
+    const texts = await pdfPageTexts(await res.body());
+    expect(texts).toHaveLength(pages);
+    expect(texts[0]).toContain(marking);
+  }
+  expect((await page.request.get(`${pdfUrl}?template=nonsense`)).status()).toBe(422);
+
+  await page.getByRole("link", { name: /series$/ }).click();
+  const book = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download briefing book" }).click();
+  const bookText = (await pdfPageTexts(await readFile(await (await book).path()))).join("\n");
+  expect(bookText).toContain("Contents");
+  expect(bookText).toContain(title);
 });
 
 test("bad input gets field-level messages, keeps what was typed, and saves nothing", async ({ page }) => {

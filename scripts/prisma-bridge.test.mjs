@@ -9,6 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -49,11 +50,12 @@ const shadowDatabases = async () =>
   ).rows.map((r) => r.datname);
 
 /** Runs `node scripts/prisma.mjs <args> --config <fixture config>`; resolves with code and output. */
-function prisma(...args) {
+const prisma = (...args) => prismaWith(config, ...args);
+function prismaWith(configFile, ...args) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(here, "prisma.mjs"), ...args, "--config", config],
+      [path.join(here, "prisma.mjs"), ...args, "--config", configFile],
       {
         cwd: path.dirname(here),
         env: { ...process.env, BRIDGE_TEST_DATABASE_URL: url },
@@ -79,12 +81,43 @@ function prisma(...args) {
   });
 }
 
+// A copy of the fixture whose schema gained a model after its migrations were applied (the
+// everyday `migrate dev` situation), in a temporary directory so that the test never writes into
+// the fixture. Its config is a plain object: `prisma/config` does not resolve from there.
+const pending = fs.mkdtempSync(path.join(os.tmpdir(), "prisma-bridge-pending-"));
+const pendingSchema = path.join(pending, "schema.prisma");
+const pendingMigrations = path.join(pending, "migrations");
+const pendingConfig = path.join(pending, "prisma.config.mjs");
+const CREATE_PENDING = /CREATE TABLE "(public"\.")?Pending"/;
+
 let shadowsBefore;
 before(async () => {
   await dropDatabase();
   shadowsBefore = await shadowDatabases();
+  fs.cpSync(migrations, pendingMigrations, { recursive: true });
+  fs.writeFileSync(
+    pendingSchema,
+    `${fs.readFileSync(schema, "utf8")}
+model Pending {
+  id    Int    @id @default(autoincrement())
+  label String
+}
+`,
+  );
+  fs.writeFileSync(
+    pendingConfig,
+    `export default {
+  schema: "schema.prisma",
+  migrations: { path: "migrations" },
+  datasource: { url: process.env.BRIDGE_TEST_DATABASE_URL },
+};
+`,
+  );
 });
-after(dropDatabase);
+after(async () => {
+  fs.rmSync(pending, { recursive: true, force: true });
+  await dropDatabase();
+});
 
 test("migrate deploy creates the database and applies the fixture migrations", async () => {
   const r = await prisma("migrate", "deploy");
@@ -108,6 +141,15 @@ test("migrate deploy creates the database and applies the fixture migrations", a
     assert.equal(rows[0].column_default, `'first; second'::text`);
     await db.query(`INSERT INTO "Author" (email) VALUES ('a@example.org')`);
     assert.equal((await db.query(`SELECT note_summary(1) AS s`)).rows[0].s, "notes: 0;");
+    // The CHECK and EXCLUDE constraints the engine must describe in the tests below.
+    const { rows: constraints } = await db.query(
+      `SELECT conname, contype FROM pg_constraint
+        WHERE contype IN ('c', 'x') AND connamespace = 'public'::regnamespace ORDER BY 1`,
+    );
+    assert.deepEqual(constraints, [
+      { conname: "Author_email_lowercase", contype: "c" },
+      { conname: "Note_one_body_per_author", contype: "x" },
+    ]);
   });
 });
 
@@ -152,6 +194,62 @@ test("migrate diff from the migrations folder uses and cleans up a shadow databa
   assert.equal(r.code, 0, r.output);
   assert.match(r.stdout, /No difference detected/, r.output);
   assert.deepEqual(await shadowDatabases(), shadowsBefore, "shadow database left behind");
+});
+
+// The engine reads pg_constraint.contype (Postgres' `"char"` type) as a character: delivered as
+// text, it panicked inside the WASM engine as soon as the database had a CHECK constraint, and the
+// CLI then exited 0 without output, so that pending schema changes looked like "no difference".
+test("migrate diff reports a model added after the migrations were applied", async () => {
+  const r = await prismaWith(
+    pendingConfig,
+    "migrate",
+    "diff",
+    "--from-config-datasource",
+    "--to-schema",
+    pendingSchema,
+    "--script",
+    "--exit-code",
+  );
+  assert.equal(r.code, 2, r.output);
+  assert.match(r.stdout, CREATE_PENDING, r.output);
+  // Only the new table: the constraints Prisma cannot express are not part of the diff.
+  assert.doesNotMatch(r.stdout, /DROP|ALTER/, r.output);
+});
+
+test("migrate diff from the migrations folder also sees the added model", async () => {
+  const r = await prismaWith(
+    pendingConfig,
+    "migrate",
+    "diff",
+    "--from-migrations",
+    pendingMigrations,
+    "--to-schema",
+    pendingSchema,
+    "--script",
+    "--exit-code",
+  );
+  assert.equal(r.code, 2, r.output);
+  assert.match(r.stdout, CREATE_PENDING, r.output);
+  assert.deepEqual(await shadowDatabases(), shadowsBefore, "shadow database left behind");
+});
+
+test("migrate dev --create-only writes a migration for the added model", async () => {
+  const r = await prismaWith(pendingConfig, "migrate", "dev", "--create-only", "--name", "pending");
+  assert.equal(r.code, 0, r.output);
+  const created = fs
+    .readdirSync(pendingMigrations)
+    .filter((name) => !MIGRATIONS.includes(name) && name !== "migration_lock.toml");
+  assert.equal(created.length, 1, `expected one new migration folder: ${created}\n${r.output}`);
+  assert.match(created[0], /^\d{14}_pending$/, r.output);
+  const sql = fs.readFileSync(path.join(pendingMigrations, created[0], "migration.sql"), "utf8");
+  assert.match(sql, CREATE_PENDING, sql);
+  assert.doesNotMatch(sql, /DROP|ALTER/, sql);
+  assert.deepEqual(await shadowDatabases(), shadowsBefore, "shadow database left behind");
+  // --create-only: the database itself is left alone.
+  await withClient(url, async (db) => {
+    const { rows } = await db.query(`SELECT to_regclass('"Pending"') AS t`);
+    assert.equal(rows[0].t, null);
+  });
 });
 
 test("migrate status reports the database as up to date", async () => {

@@ -76,7 +76,10 @@ try {
   }
   if (wanted("e2e")) {
     let build = await step("build", [NEXT, "build"], env);
-    if (build.ok) build = { ...(await step("build PDF worker", ["scripts/build-pdf-worker.mjs"], env)), name: "build" };
+    if (build.ok) {
+      const worker = await step("build PDF worker", ["scripts/build-pdf-worker.mjs"], env);
+      build = { ...worker, name: "build", seconds: (Number(build.seconds) + Number(worker.seconds)).toFixed(1) };
+    }
     results.push(build);
     if (build.ok) {
       const r = await step("e2e", ["node_modules/@playwright/test/cli.js", "test"], env);

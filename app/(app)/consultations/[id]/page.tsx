@@ -6,6 +6,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { ClassificationBadge, StatusBadge } from "@/components/consultations/consultation-table";
 import { RecordView } from "@/components/record/record-view";
 import { StartNextRoundButton } from "@/components/record/start-next-round-button";
+import { PdfMenu } from "@/components/record/pdf-menu";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
@@ -62,6 +63,9 @@ export default async function ConsultationPage({ params }: { params: Promise<{ i
             <StartNextRoundButton previousId={record.id} action={startNextRoundAction} />
           </div>
         )}
+      </div>
+      <div className="mb-6 max-w-xl">
+        <PdfMenu base={pdf} />
       </div>
       <RecordView
         data={record.data}

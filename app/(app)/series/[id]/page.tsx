@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
+import { buttonVariants } from "@/components/ui/button";
 import { ClassificationBadge, StatusBadge } from "@/components/consultations/consultation-table";
 import { StartNextRoundButton } from "@/components/record/start-next-round-button";
 import { requireUser } from "@/lib/auth/current-user";
@@ -28,7 +29,16 @@ export default async function SeriesPage({ params }: { params: Promise<{ id: str
       <PageHeader
         title={series.name}
         description={`${label(series.format)} · ${countryName(series.homeCountry)} and ${series.counterpartCountries.map(countryName).join(", ")}`}
-        actions={latest && hasPermission(user, "consultation:create") ? <StartNextRoundButton previousId={latest.id} action={startNextRoundAction} /> : undefined}
+        actions={
+          <>
+            {series.rounds.length > 0 && (
+              <a href={`/api/series/${series.id}/book?download=1`} download className={buttonVariants({ variant: "secondary" })}>
+                Download briefing book
+              </a>
+            )}
+            {latest && hasPermission(user, "consultation:create") && <StartNextRoundButton previousId={latest.id} action={startNextRoundAction} />}
+          </>
+        }
       />
       <h2 className="mb-3 text-lg font-semibold">Rounds, oldest first</h2>
       {series.rounds.length === 0 ? (

@@ -1,6 +1,8 @@
 "use server";
 
+import { after } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { warmBriefingCache } from "@/lib/domain/briefings/get-briefing-pdf";
 import { saveRecord } from "@/lib/domain/consultations/save-record";
 import type { SaveActionResult } from "@/lib/domain/consultations/save-action-result";
 import { isAppError } from "@/lib/errors";
@@ -11,7 +13,12 @@ export async function saveRecordAction(id: unknown, baseVersion: unknown, data: 
   // No redirect: the editor keeps the user's text and says how to continue.
   if (!user) return { status: "error", code: "UNAUTHENTICATED", message: "Your session has ended: sign in again in another tab, then save." };
   try {
-    return await saveRecord(user, typeof id === "string" ? id : "", baseVersion, data);
+    const result = await saveRecord(user, typeof id === "string" ? id : "", baseVersion, data);
+    // Render the new version's briefing once the answer is sent, so the first download is a cache hit.
+    if (result.status === "saved" && typeof id === "string") {
+      after(() => warmBriefingCache(user, id).catch((e: unknown) => logger.warn({ err: String(e) }, "briefing pre-render failed")));
+    }
+    return result;
   } catch (error) {
     if (isAppError(error)) return { status: "error", code: error.code, message: error.message };
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "saveRecord failed");
