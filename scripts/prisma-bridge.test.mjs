@@ -50,15 +50,15 @@ const shadowDatabases = async () =>
   ).rows.map((r) => r.datname);
 
 /** Runs `node scripts/prisma.mjs <args> --config <fixture config>`; resolves with code and output. */
-const prisma = (...args) => prismaWith(config, ...args);
-function prismaWith(configFile, ...args) {
+const prisma = (...args) => prismaWith({ configFile: config }, ...args);
+function prismaWith({ configFile, env = {} }, ...args) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [path.join(here, "prisma.mjs"), ...args, "--config", configFile],
       {
         cwd: path.dirname(here),
-        env: { ...process.env, BRIDGE_TEST_DATABASE_URL: url },
+        env: { ...process.env, ...env, BRIDGE_TEST_DATABASE_URL: url },
         stdio: ["ignore", "pipe", "pipe"], // no TTY: the CLI must not wait for prompts
       },
     );
@@ -201,7 +201,7 @@ test("migrate diff from the migrations folder uses and cleans up a shadow databa
 // CLI then exited 0 without output, so that pending schema changes looked like "no difference".
 test("migrate diff reports a model added after the migrations were applied", async () => {
   const r = await prismaWith(
-    pendingConfig,
+    { configFile: pendingConfig },
     "migrate",
     "diff",
     "--from-config-datasource",
@@ -218,7 +218,7 @@ test("migrate diff reports a model added after the migrations were applied", asy
 
 test("migrate diff from the migrations folder also sees the added model", async () => {
   const r = await prismaWith(
-    pendingConfig,
+    { configFile: pendingConfig },
     "migrate",
     "diff",
     "--from-migrations",
@@ -234,7 +234,14 @@ test("migrate diff from the migrations folder also sees the added model", async 
 });
 
 test("migrate dev --create-only writes a migration for the added model", async () => {
-  const r = await prismaWith(pendingConfig, "migrate", "dev", "--create-only", "--name", "pending");
+  const r = await prismaWith(
+    { configFile: pendingConfig },
+    "migrate",
+    "dev",
+    "--create-only",
+    "--name",
+    "pending",
+  );
   assert.equal(r.code, 0, r.output);
   const created = fs
     .readdirSync(pendingMigrations)
@@ -250,6 +257,23 @@ test("migrate dev --create-only writes a migration for the added model", async (
     const { rows } = await db.query(`SELECT to_regclass('"Pending"') AS t`);
     assert.equal(rows[0].t, null);
   });
+});
+
+test("an engine panic fails the command, with the panic message", async () => {
+  // FORCE_PANIC_SCHEMA_ENGINE makes the CLI send `debugPanic` instead of the real request. The
+  // bridge must answer it and stay up until the CLI closes stdin: the CLI exits 0 silently when
+  // the engine is already gone by the time it stops it.
+  const r = await prismaWith(
+    { configFile: config, env: { FORCE_PANIC_SCHEMA_ENGINE: "1" } },
+    "migrate",
+    "diff",
+    "--from-config-datasource",
+    "--to-schema",
+    schema,
+    "--exit-code",
+  );
+  assert.equal(r.code, 1, r.output);
+  assert.match(r.stderr, /Schema engine panicked: .*debugPanic artificial panic/s, r.output);
 });
 
 test("migrate status reports the database as up to date", async () => {
