@@ -1,12 +1,13 @@
 // npm run bench:pdf — react-pdf (as served) against Chromium's page.pdf on the same content, in
 // one process, interleaved; plus first render, cached download through the HTTP route, pool
 // throughput on 2 cores, and memory over 500 renders.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
-import Tinypool from "tinypool";
+import { PDFDocument } from "pdf-lib";
+import { PdfPool } from "@/lib/pdf/pdf-pool";
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import { sampleBriefing } from "@/lib/pdf/warm-up";
 import type { Briefing } from "@/lib/pdf/briefing";
@@ -16,10 +17,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((q / 100) * xs.length))] ?? NaN;
 const ms = (n: number) => n.toFixed(0);
 
-const book60: Briefing[] = Array.from({ length: 20 }, (_, i) => ({ ...sampleBriefing(), id: `00000000-0000-4000-9000-${String(i).padStart(12, "0")}`, data: { ...sampleBriefing().data, facts: { ...sampleBriefing().data.facts, title: `Round ${i + 1}` } } }));
+const book60: Briefing[] = Array.from({ length: 30 }, (_, i) => ({ ...sampleBriefing(), id: `00000000-0000-4000-9000-${String(i).padStart(12, "0")}`, data: { ...sampleBriefing().data, facts: { ...sampleBriefing().data.facts, title: `Round ${i + 1}` } } }));
 const cases: { name: string; req: RenderRequest }[] = [
   { name: "briefing note (demo record)", req: { template: "briefing-note", paper: "A4", briefings: [sampleBriefing()] } },
-  { name: "briefing book (20 records)", req: { template: "briefing-book", paper: "A4", briefings: book60, book: { title: "Book", subtitle: "", reference: "READOUT/BOOK/BENCH" } } },
+  { name: "briefing book (30 records)", req: { template: "briefing-book", paper: "A4", briefings: book60, book: { title: "Book", subtitle: "", reference: "READOUT/BOOK/BENCH" } } },
 ];
 
 async function sideBySide() {
@@ -38,9 +39,9 @@ async function sideBySide() {
     let pages = 0, chromePages = 0;
     for (let i = 0; i < RUNS; i++) {
       let t = performance.now(); const out = await renderPdf(c.req); a.push(performance.now() - t);
-      pages = (out.toString().match(/\/Type \/Page\b/g) ?? []).length;
+      pages = (await PDFDocument.load(out)).getPageCount();
       t = performance.now(); const pdf = await chrome(); b.push(performance.now() - t);
-      chromePages = (Buffer.from(pdf).toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
+      chromePages = (await PDFDocument.load(pdf)).getPageCount();
     }
     rows.push(`| ${c.name} | ${ms(p(a, 50))} | ${ms(p(a, 95))} | ${ms(p(b, 50))} | ${ms(p(b, 95))} | ${(p(a, 50) / p(b, 50)).toFixed(2)} | ${pages || "?"} / ${chromePages || "?"} |`);
   }
@@ -62,15 +63,16 @@ async function poolThroughput() {
   let t = performance.now();
   for (let i = 0; i < n; i++) await renderPdf(req);
   const main = n / ((performance.now() - t) / 1000);
-  const pool = new Tinypool({ filename: worker, minThreads: 2, maxThreads: 2 });
-  await Promise.all([pool.run(req), pool.run(req)]); // warm both threads
+  // The server's pool, as configured there (lib/pdf/pool.ts): 2 threads, recycled every 100 renders.
+  const pool = new PdfPool({ filename: worker, threads: 2, timeoutMs: 60_000, recycleAfter: 100 });
+  await Promise.all(Array.from({ length: 20 }, () => pool.render(req))); // warm both threads as the main thread is
   t = performance.now();
-  await Promise.all(Array.from({ length: n }, () => pool.run(req)));
+  await Promise.all(Array.from({ length: n }, () => pool.render(req)));
   const pooled = n / ((performance.now() - t) / 1000);
   console.log(`\nthroughput, ${n} briefing notes: main thread ${main.toFixed(1)} PDF/s; pool of 2 threads ${pooled.toFixed(1)} PDF/s (×${(pooled / main).toFixed(2)})`);
 
   const before = process.memoryUsage().rss;
-  for (let i = 0; i < 500; i += 10) await Promise.all(Array.from({ length: 10 }, () => pool.run(req)));
+  for (let i = 0; i < 500; i += 10) await Promise.all(Array.from({ length: 10 }, () => pool.render(req)));
   const after = process.memoryUsage().rss;
   await pool.destroy();
   console.log(`memory: process RSS ${(before / 2 ** 20).toFixed(0)} MB before and ${(after / 2 ** 20).toFixed(0)} MB after 500 renders in the pool (growth ${((after - before) / 2 ** 20).toFixed(0)} MB)`);
@@ -79,4 +81,56 @@ async function poolThroughput() {
 await sideBySide();
 firstRender();
 await poolThroughput();
-void spawn;
+
+/** Downloads through the real HTTP route of `next start` (needs `npm run build` first). */
+async function httpDownloads() {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("\ncached download: skipped (no production build; run `npm run build` first)");
+    return;
+  }
+  const password = "bench-password-123";
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "prisma/seed.ts"], { stdio: "ignore", env: { ...process.env, DEMO_ADMIN_PASSWORD: password } });
+  const port = 3399;
+  const base = `http://127.0.0.1:${port}`;
+  const { spawn } = await import("node:child_process");
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    stdio: "ignore",
+    env: { ...process.env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  try {
+    for (let i = 0; i < 120 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const login = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar },
+      body: new URLSearchParams({ csrfToken, email: "admin@readout.local", password, json: "true" }),
+    });
+    const cookie = [jar, ...login.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+    const url = `${base}/api/consultations/00000000-0000-4000-8000-000000000005/pdf`;
+    let t = performance.now();
+    const first = await fetch(url, { headers: { Cookie: cookie } });
+    const firstMs = performance.now() - t;
+    if (first.status !== 200) throw new Error(`download answered ${first.status}`);
+    const etag = first.headers.get("etag") ?? "";
+    await first.arrayBuffer();
+    const hit: number[] = [], revalidated: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      t = performance.now();
+      await (await fetch(url, { headers: { Cookie: cookie } })).arrayBuffer();
+      hit.push(performance.now() - t);
+      t = performance.now();
+      const r = await fetch(url, { headers: { Cookie: cookie, "If-None-Match": etag } });
+      revalidated.push(performance.now() - t);
+      if (r.status !== 304) throw new Error(`conditional request answered ${r.status}`);
+    }
+    console.log(`\ndownload of the demo briefing note through GET ${new URL(url).pathname} (next start, 50 each):`);
+    console.log(`| request | p50 ms | p95 ms |\n|---|---|---|\n| first (render + store) | ${ms(firstMs)} | – |\n| repeat, served from the cache (200) | ${p(hit, 50).toFixed(1)} | ${p(hit, 95).toFixed(1)} |\n| repeat with If-None-Match (304) | ${p(revalidated, 50).toFixed(1)} | ${p(revalidated, 95).toFixed(1)} |`);
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+await httpDownloads();
