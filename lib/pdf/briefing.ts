@@ -38,7 +38,18 @@ export const TEMPLATE_NAMES: Record<Template, string> = {
 /** Arabic-script text that starts a line needs U+061C first, or fontkit drops the base glyph of
  * a leading خ, پ or آ (shared/notes/pdf-measurements.md). */
 export function pdfText(text: string): string {
-  return /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text) ? `\u061C${text}` : text;
+  const breakable = text.replace(/\S{26,}/g, breakLongToken);
+  return /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(breakable) ? `\u061C${breakable}` : breakable;
+}
+
+/** A hair space: react-pdf breaks lines only at spaces (or at hyphenation points, where it
+ * adds a hyphen). It is almost invisible, and fonts.ts makes it a break, never a hyphen. */
+export const BREAK = "\u200A";
+
+/** Lets a long URL, e-mail address or word wrap at the margin without a hyphen being added:
+ * a break after URL punctuation, and every 20 characters in a long run of letters. */
+function breakLongToken(token: string): string {
+  return token.replace(/([/@.?&=_-]+)(?=.)/g, `$1${BREAK}`).replace(/([^/@.?&=_\u200A-]{20})(?=[^/@.?&=_\u200A-])/g, `$1${BREAK}`);
 }
 
 const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

@@ -28,7 +28,8 @@ export function registerFonts(): void {
       { src: fontFile("noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf"), fontWeight: 700 },
     ],
   });
-  // Briefings are not hyphenated: words, URLs and e-mail addresses stay whole.
-  Font.registerHyphenationCallback((word) => [word]);
+  // Briefings are not hyphenated. A long token carries hair spaces (pdfText in briefing.ts):
+  // returned as parts of their own they become line-break opportunities without a hyphen.
+  Font.registerHyphenationCallback((word) => (word.includes("\u200A") ? word.split(/(\u200A)/).filter(Boolean) : [word]));
   registered = true;
 }

@@ -1,5 +1,4 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db";
 
 export type AuditAction =
   | "auth.login"
@@ -18,8 +17,13 @@ export interface AuditEntry {
   details?: Prisma.InputJsonValue;
 }
 
+/** What writing an audit row needs: a transaction client, or the client for a lone write. */
+export interface AuditWriter {
+  auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): Promise<unknown> };
+}
+
 /** Call inside the transaction of the action it records, so both land or neither does. */
-export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+export async function writeAudit(tx: AuditWriter, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
       actorId: entry.actorId,

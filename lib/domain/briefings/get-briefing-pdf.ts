@@ -67,9 +67,8 @@ export async function getBriefingPdf(actor: Actor, id: string, options: Briefing
     await prisma.pdfCache.createMany({ data: [{ key: meta.key, bytes: Buffer.from(bytes), size: bytes.length, template: options.template }], skipDuplicates: true });
   }
   if (meta.classification !== "UNCLASSIFIED") {
-    await prisma.$transaction((tx) =>
-      writeAudit(tx, { actorId: actor.id, action: "consultation.download", entityType: "consultation", entityId: id, details: { template: options.template, paper: options.paper } }),
-    );
+    // A download writes nothing else: its audit row is a transaction of its own.
+    await writeAudit(prisma, { actorId: actor.id, action: "consultation.download", entityType: "consultation", entityId: id, details: { template: options.template, paper: options.paper } });
   }
   return { ...meta, bytes, cached: Boolean(hit) };
 }

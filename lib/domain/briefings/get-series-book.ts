@@ -50,7 +50,7 @@ export async function getSeriesBook(actor: Actor, seriesId: string, paper: Paper
     await prisma.pdfCache.createMany({ data: [{ key, bytes: Buffer.from(bytes), size: bytes.length, template: "briefing-book" }], skipDuplicates: true });
   }
   if (classification !== "UNCLASSIFIED") {
-    await prisma.$transaction((tx) => writeAudit(tx, { actorId: actor.id, action: "consultation.download", entityType: "series", entityId: seriesId, details: { template: "briefing-book", paper } }));
+    await writeAudit(prisma, { actorId: actor.id, action: "consultation.download", entityType: "series", entityId: seriesId, details: { template: "briefing-book", paper } });
   }
   return { ...meta, bytes, cached: Boolean(hit) };
 }

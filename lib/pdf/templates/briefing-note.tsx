@@ -9,7 +9,7 @@ const COLS = { type: 92, owner: 80, due: 62, status: 56 };
 function OutcomesTable({ b }: { b: Briefing }) {
   return (
     <View>
-      <View style={s.row}>
+      <View style={s.row} minPresenceAhead={40}>
         <Text style={[s.th, { width: COLS.type }]}>Type</Text>
         <Text style={[s.th, { flex: 1 }]}>Outcome</Text>
         <Text style={[s.th, { width: COLS.owner }]}>Owner</Text>
@@ -149,7 +149,7 @@ export function BriefingNoteBody({ b, bookmark }: { b: Briefing; bookmark?: bool
             <Bullet key={r.id}>
               {pdfText(r.title)}
               {r.date ? `, ${day(r.date)}` : ""}
-              {r.url ? ` — ${r.url}` : ""}
+              {r.url ? ` — ${pdfText(r.url)}` : ""}
             </Bullet>
           ))}
         </Section>
