@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { formatLongDate, humanize } from "@/lib/format";
+import { formatLongDate } from "@/lib/format";
+import { label } from "@/lib/validation/vocabulary";
 
 export interface ConsultationRow {
   id: string;
@@ -13,11 +14,11 @@ export interface ConsultationRow {
 }
 
 export function ClassificationBadge({ value }: { value: string }) {
-  return <Badge tone={value === "UNCLASSIFIED" ? "neutral" : "classified"}>{humanize(value)}</Badge>;
+  return <Badge tone={value === "UNCLASSIFIED" ? "neutral" : "classified"}>{label(value)}</Badge>;
 }
 
 export function StatusBadge({ value }: { value: string }) {
-  return <Badge tone={value === "APPROVED" ? "ok" : value === "ARCHIVED" ? "neutral" : "draft"}>{humanize(value)}</Badge>;
+  return <Badge tone={value === "APPROVED" ? "ok" : value === "ARCHIVED" ? "neutral" : "draft"}>{label(value)}</Badge>;
 }
 
 export function ConsultationTable({ rows, caption }: { rows: ConsultationRow[]; caption: string }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { MainNav } from "@/components/layout/main-nav";
-import { humanize } from "@/lib/format";
+import { label } from "@/lib/validation/vocabulary";
 
 interface ShellUser {
   name: string;
@@ -28,7 +28,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             <span className="text-right leading-tight">
               <span className="block font-semibold">{user.name}</span>
               <span className="block text-xs text-white/75">
-                {humanize(user.role)} · cleared {humanize(user.clearance)}
+                {label(user.role)} · cleared {label(user.clearance)}
               </span>
             </span>
             <SignOutButton />

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
-import { recordColumns, snapshotOf, writeRecordRows } from "@/lib/domain/consultations/record-mapping";
+import { insertRecord } from "@/lib/domain/consultations/insert-record";
 import { DEMO_ROUND_4, DEMO_ROUND_4_ID, DEMO_ROUND_5, DEMO_ROUND_5_ID, DEMO_SERIES } from "@/lib/demo/demo-records";
 import type { RecordData } from "@/lib/validation/record";
 
@@ -14,11 +14,7 @@ export async function seedDemoRecords(authorId: string): Promise<void> {
       [DEMO_ROUND_5_ID, DEMO_ROUND_5, "DRAFT"],
     ];
     for (const [id, data, status] of rounds) {
-      await tx.consultation.create({
-        data: { id, ...recordColumns(data), status, seriesId: series.id, counterpartCountry: "RU", createdById: authorId, updatedById: authorId },
-      });
-      await writeRecordRows(tx, id, data);
-      await tx.consultationVersion.create({ data: { consultationId: id, version: 1, snapshot: snapshotOf(data), savedById: authorId } });
+      await insertRecord(tx, { id, seriesId: series.id, counterpartCountry: "RU", data, status, actorId: authorId });
       await writeAudit(tx, { actorId: authorId, action: "consultation.create", entityType: "consultation", entityId: id, details: { demo: true } });
     }
   });

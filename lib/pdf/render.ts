@@ -104,8 +104,3 @@ export async function renderPdf(req: RenderRequest): Promise<Uint8Array> {
   const date = new Date(req.briefings.reduce((d, b) => (b.updatedAt > d ? b.updatedAt : d), first.updatedAt));
   return finalize(doc, { title, date, idSeed: renderIdentity(req) });
 }
-
-export function renderElementForTests(element: ReactElement): Promise<PDFDocument> {
-  registerFonts();
-  return toPdf(element);
-}

@@ -7,22 +7,25 @@ import { createConsultationSchema } from "@/lib/validation/consultation";
 import { recordSchema, type RecordData } from "@/lib/validation/record";
 import { uniqueTitle } from "@/lib/testing/factories";
 
+/** The essentials of a round in a new series of its own, as the "New consultation" form sends them. */
+export function newRoundInput(overrides: { title?: string; classification?: string } = {}) {
+  return createConsultationSchema.parse({
+    seriesId: "new",
+    seriesName: uniqueTitle("Series"),
+    format: "BILATERAL_POLITICAL_CONSULTATIONS",
+    counterpartCountry: "RU",
+    title: uniqueTitle(),
+    roundNumber: "5",
+    startDate: "2023-06-20",
+    city: "Islamabad",
+    classification: "UNCLASSIFIED",
+    ...overrides,
+  });
+}
+
 /** A new draft round in a series of its own. */
 export async function createTestRecord(actor: Actor, classification = "UNCLASSIFIED") {
-  return createConsultation(
-    actor,
-    createConsultationSchema.parse({
-      seriesId: "new",
-      seriesName: uniqueTitle("Series"),
-      format: "BILATERAL_POLITICAL_CONSULTATIONS",
-      counterpartCountry: "RU",
-      title: uniqueTitle(),
-      roundNumber: "5",
-      startDate: "2023-06-20",
-      city: "Islamabad",
-      classification,
-    }),
-  );
+  return createConsultation(actor, newRoundInput({ classification }));
 }
 
 /** The worked example with fresh row ids (row ids are global) and hostile-but-valid Unicode. */

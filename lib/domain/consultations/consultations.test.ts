@@ -3,28 +3,14 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createConsultation } from "@/lib/domain/consultations/create-consultation";
-import { getConsultation } from "@/lib/domain/consultations/get-consultation";
+import { getRecord } from "@/lib/domain/consultations/get-record";
 import { listConsultations } from "@/lib/domain/consultations/list-consultations";
 import { getBriefingPdf } from "@/lib/domain/briefings/get-briefing-pdf";
 import { createTestUser, uniqueTitle } from "@/lib/testing/factories";
 import { pdfPageTexts } from "@/lib/testing/pdf-text";
-import { createConsultationSchema } from "@/lib/validation/consultation";
+import { newRoundInput } from "@/lib/testing/record-fixtures";
 
-/** The essentials of a round in a new series of its own, as the "New consultation" form sends them. */
-function input(overrides: { title?: string; classification?: string } = {}) {
-  return createConsultationSchema.parse({
-    seriesId: "new",
-    seriesName: uniqueTitle("Series"),
-    format: "BILATERAL_POLITICAL_CONSULTATIONS",
-    counterpartCountry: "RU",
-    title: uniqueTitle(),
-    roundNumber: "5",
-    startDate: "2023-06-20",
-    city: "Islamabad",
-    classification: "UNCLASSIFIED",
-    ...overrides,
-  });
-}
+const input = newRoundInput;
 
 async function auditCount(entityId: string, action: string) {
   return prisma.auditLog.count({ where: { entityId, action } });
@@ -68,9 +54,9 @@ describe("reading records respects clearance", () => {
     const ids = (await listConsultations(reader, { take: 200 })).map((r) => r.id);
     expect(ids).toContain(restricted.id);
     expect(ids).not.toContain(secret.id);
-    await expect(getConsultation(reader, secret.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getConsultation(reader, "not-a-uuid")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await getConsultation(author, secret.id)).id).toBe(secret.id);
+    await expect(getRecord(reader, secret.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getRecord(reader, "not-a-uuid")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getRecord(author, secret.id)).id).toBe(secret.id);
   });
 });
 

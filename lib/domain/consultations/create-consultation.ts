@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { clearanceAllows, hasPermission, type Actor } from "@/lib/auth/permissions";
 import { homeCountry } from "@/lib/env";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
-import { readRecordData, snapshotOf } from "@/lib/domain/consultations/record-mapping";
+import { insertRecord } from "@/lib/domain/consultations/insert-record";
+import type { RecordData } from "@/lib/validation/record";
 import type { CreateConsultationInput } from "@/lib/validation/consultation";
 
 async function resolveSeries(tx: Tx, input: CreateConsultationInput) {
@@ -21,11 +22,31 @@ async function resolveSeries(tx: Tx, input: CreateConsultationInput) {
   return series;
 }
 
-/** Writes version 1 of a new record (and its snapshot) in the transaction given. */
-export async function snapshotFirstVersion(tx: Tx, id: string, actorId: string): Promise<void> {
-  const data = await readRecordData(tx, id);
-  if (!data) throw new Error(`record ${id} vanished inside its own transaction`);
-  await tx.consultationVersion.create({ data: { consultationId: id, version: 1, snapshot: snapshotOf(data), savedById: actorId } });
+/** The first version of a record: the essentials from the form, every list empty. */
+function firstVersion(input: CreateConsultationInput): RecordData {
+  return {
+    facts: {
+      title: input.title,
+      roundNumber: input.roundNumber,
+      startDate: input.startDate,
+      endDate: null,
+      venueMode: "IN_PERSON",
+      venueCity: input.city,
+      venueCountry: null,
+      hostSide: null,
+      atmosphere: "",
+      context: "",
+      summary: "",
+      classification: input.classification,
+    },
+    participants: [],
+    topics: [],
+    outcomes: [],
+    regionalIssues: [],
+    sideMeetings: [],
+    references: [],
+    nextRound: { plan: "NOT_DISCUSSED", city: "", country: null, date: null, note: "" },
+  };
 }
 
 export async function createConsultation(actor: Actor, input: CreateConsultationInput): Promise<{ id: string }> {
@@ -35,21 +56,12 @@ export async function createConsultation(actor: Actor, input: CreateConsultation
   }
   return prisma.$transaction(async (tx) => {
     const series = await resolveSeries(tx, input);
-    const created = await tx.consultation.create({
-      data: {
-        seriesId: series.id,
-        title: input.title,
-        roundNumber: input.roundNumber,
-        startDate: new Date(`${input.startDate}T00:00:00Z`),
-        venueCity: input.city,
-        counterpartCountry: series.counterpartCountries[0] ?? homeCountry(),
-        classification: input.classification,
-        createdById: actor.id,
-        updatedById: actor.id,
-      },
-      select: { id: true },
+    const created = await insertRecord(tx, {
+      seriesId: series.id,
+      counterpartCountry: series.counterpartCountries[0] ?? homeCountry(),
+      data: firstVersion(input),
+      actorId: actor.id,
     });
-    await snapshotFirstVersion(tx, created.id, actor.id);
     await writeAudit(tx, { actorId: actor.id, action: "consultation.create", entityType: "consultation", entityId: created.id });
     return created;
   });

@@ -18,5 +18,3 @@ export async function listConsultations(actor: Actor, options: { take?: number }
     },
   });
 }
-
-export type ConsultationListItem = Awaited<ReturnType<typeof listConsultations>>[number];

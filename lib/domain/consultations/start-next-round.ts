@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { getRecord } from "@/lib/domain/consultations/get-record";
-import { recordColumns, snapshotOf, writeRecordRows } from "@/lib/domain/consultations/record-mapping";
+import { insertRecord } from "@/lib/domain/consultations/insert-record";
 import type { RecordData } from "@/lib/validation/record";
 
 const OPEN = new Set(["OPEN", "IN_PROGRESS"]);
@@ -49,18 +49,7 @@ export async function startNextRound(actor: Actor, previousId: string): Promise<
   const today = new Date().toISOString().slice(0, 10);
   const data = nextRoundDraft(previous.data, previous.series, today);
   return prisma.$transaction(async (tx) => {
-    const created = await tx.consultation.create({
-      data: {
-        ...recordColumns(data),
-        seriesId: previous.series.id,
-        counterpartCountry: previous.counterpartCountry,
-        createdById: actor.id,
-        updatedById: actor.id,
-      },
-      select: { id: true },
-    });
-    await writeRecordRows(tx, created.id, data);
-    await tx.consultationVersion.create({ data: { consultationId: created.id, version: 1, snapshot: snapshotOf(data), savedById: actor.id } });
+    const created = await insertRecord(tx, { seriesId: previous.series.id, counterpartCountry: previous.counterpartCountry, data, actorId: actor.id });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "consultation.create",

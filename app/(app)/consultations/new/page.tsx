@@ -5,7 +5,7 @@ import { ConsultationForm } from "@/components/consultations/consultation-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission, visibleClassifications } from "@/lib/auth/permissions";
 import { countryOptions } from "@/lib/countries";
-import { humanize } from "@/lib/format";
+import { label } from "@/lib/validation/vocabulary";
 import { listSeries } from "@/lib/domain/series/list-series";
 import { MECHANISM_FORMATS, options } from "@/lib/validation/vocabulary";
 import { createConsultationAction } from "../actions";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "New consultation" };
 export default async function NewConsultationPage() {
   const user = await requireUser("/consultations/new");
   if (!hasPermission(user, "consultation:create")) {
-    return <Alert>Your role ({humanize(user.role)}) may read records but not create them.</Alert>;
+    return <Alert>Your role ({label(user.role)}) may read records but not create them.</Alert>;
   }
   return (
     <>
@@ -26,7 +26,7 @@ export default async function NewConsultationPage() {
           series={(await listSeries(user)).map((s) => ({ value: s.id, label: s.name }))}
           formats={options(MECHANISM_FORMATS)}
           countries={countryOptions().map((c) => ({ value: c.code, label: c.name }))}
-          classifications={visibleClassifications(user.clearance).map((c) => ({ value: c, label: humanize(c) }))}
+          classifications={visibleClassifications(user.clearance).map((c) => ({ value: c, label: label(c) }))}
         />
       </Card>
     </>
