@@ -42,6 +42,17 @@ export function pdfText(text: string): string {
   return /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(breakable) ? `\u061C${breakable}` : breakable;
 }
 
+const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
+const LATIN_OR_CYRILLIC = /[A-Za-z\u00C0-\u024F\u0400-\u04FF]/;
+
+/** Right-to-left layout for a paragraph whose first letter is Arabic script, so react-pdf's
+ * bidi pass breaks and aligns its lines from the right margin. */
+export function rtl(text: string): { direction: "rtl" } | Record<string, never> {
+  const first = text.search(/[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFFA-Za-z\u00C0-\u024F\u0400-\u04FF]/);
+  const ch = first >= 0 ? (text[first] ?? "") : "";
+  return ARABIC_SCRIPT.test(ch) && !LATIN_OR_CYRILLIC.test(ch) ? { direction: "rtl" } : {};
+}
+
 /** A hair space: react-pdf breaks lines only at spaces (or at hyphenation points, where it
  * adds a hyphen). It is almost invisible, and fonts.ts makes it a break, never a hyphen. */
 export const BREAK = "\u200A";

@@ -1,5 +1,5 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
-import { day, pdfText, type Briefing, type Paper } from "@/lib/pdf/briefing";
+import { day, pdfText, rtl, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { label } from "@/lib/validation/vocabulary";
 import { Bullet, Fact, Section, dates, heads, nextRound, person, statusLine, venue } from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
@@ -22,7 +22,7 @@ function OutcomesTable({ b }: { b: Briefing }) {
           <View key={o.id} style={s.row} wrap={false}>
             <Text style={{ width: COLS.type, paddingRight: 4 }}>{label(o.type)}</Text>
             <View style={{ flex: 1, paddingRight: 4 }}>
-              <Text>{pdfText(o.text)}</Text>
+              <Text style={rtl(o.text)}>{pdfText(o.text)}</Text>
               {steps && steps.length > 1 && (
                 <Text style={[s.small, s.muted]}>
                   Carried over: {steps.map((h) => `${h.roundNumber ? `round ${h.roundNumber}` : h.startDate} ${h.status ? label(h.status).toLowerCase() : ""}`).join(" → ")}
@@ -65,7 +65,7 @@ export function BriefingNoteBody({ b, bookmark }: { b: Briefing; bookmark?: bool
       {f.summary !== "" && (
         <Section title="Summary">
           {f.summary.split(/\n+/).map((para, i) => (
-            <Text key={i} style={s.p}>
+            <Text key={i} style={[s.p, rtl(para)]}>
               {pdfText(para)}
             </Text>
           ))}

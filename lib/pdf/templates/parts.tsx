@@ -1,6 +1,6 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
-import { day, pdfText, type Briefing } from "@/lib/pdf/briefing";
+import { day, pdfText, rtl, type Briefing } from "@/lib/pdf/briefing";
 import { label } from "@/lib/validation/vocabulary";
 import { s } from "@/lib/pdf/templates/styles";
 
@@ -9,7 +9,7 @@ export function Fact({ name, value }: { name: string; value: string }) {
   return (
     <View style={s.row} wrap={false}>
       <Text style={s.factLabel}>{name}</Text>
-      <Text style={s.factValue}>{pdfText(value)}</Text>
+      <Text style={[s.factValue, rtl(value)]}>{pdfText(value)}</Text>
     </View>
   );
 }
