@@ -3,14 +3,14 @@ import type { Classification, Role } from "@/lib/generated/prisma/enums";
 export const CLASSIFICATIONS = ["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"] as const satisfies readonly Classification[];
 export const ROLES = ["VIEWER", "DRAFTER", "REVIEWER", "ADMIN"] as const satisfies readonly Role[];
 
-export type Permission = "consultation:read" | "consultation:create" | "consultation:edit" | "consultation:download" | "user:manage";
+export type Permission = "consultation:read" | "consultation:create" | "consultation:edit" | "consultation:review" | "consultation:download" | "user:manage";
 
 // Admins may do everything, including drafting (docs/decisions/0003-admin-may-draft.md).
 const GRANTS: Record<Role, readonly Permission[]> = {
   VIEWER: ["consultation:read", "consultation:download"],
   DRAFTER: ["consultation:read", "consultation:download", "consultation:create", "consultation:edit"],
-  REVIEWER: ["consultation:read", "consultation:download"],
-  ADMIN: ["consultation:read", "consultation:download", "consultation:create", "consultation:edit", "user:manage"],
+  REVIEWER: ["consultation:read", "consultation:download", "consultation:review"],
+  ADMIN: ["consultation:read", "consultation:download", "consultation:create", "consultation:edit", "consultation:review", "user:manage"],
 };
 
 export interface Actor {

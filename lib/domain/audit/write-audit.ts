@@ -7,6 +7,10 @@ export type AuditAction =
   | "user.create"
   | "consultation.create"
   | "consultation.update"
+  | "consultation.submit"
+  | "consultation.approve"
+  | "consultation.request_changes"
+  | "consultation.revise"
   | "consultation.download";
 
 export interface AuditEntry {

@@ -6,15 +6,18 @@ import { AppError } from "@/lib/errors";
 import { hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { loadBriefing } from "@/lib/domain/briefings/load-briefing";
-import { PAPERS, TEMPLATES, TEMPLATE_NAMES, type Paper, type Template } from "@/lib/pdf/briefing";
+import { freezeApprovedBriefing } from "@/lib/domain/review/freeze-approved-briefing";
+import { PAPERS, TEMPLATES, TEMPLATE_NAMES, type Briefing, type Paper, type Template } from "@/lib/pdf/briefing";
 import { render } from "@/lib/pdf/pool";
 import { RENDERER_VERSION } from "@/lib/pdf/version";
 
 export const briefingOptionsSchema = z.object({
   template: z.enum(TEMPLATES.filter((t) => t !== "briefing-book") as ["briefing-note", "one-page", "public-readout"]).default("briefing-note"),
   paper: z.enum(PAPERS).default("A4"),
+  /** "approved": the last approved version, frozen at approval, even while a revision is drafted. */
+  version: z.enum(["current", "approved"]).default("current"),
 });
-export type BriefingOptions = z.infer<typeof briefingOptionsSchema>;
+export type BriefingOptions = Omit<z.infer<typeof briefingOptionsSchema>, "version"> & { version?: "current" | "approved" };
 
 export interface BriefingPdf {
   /** Cache key and ETag: changes whenever anything printed could have changed. */
@@ -51,18 +54,44 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
 
 /** The key alone, for a conditional request: no render, no bytes read. */
 export async function getBriefingPdfKey(actor: Actor, id: string, options: BriefingOptions): Promise<BriefingPdf> {
+  if (options.version === "approved") {
+    const { key, fileName, classification } = await identifyApproved(actor, id, options.template, options.paper);
+    return { key, fileName, classification };
+  }
   return identify(actor, id, options.template, options.paper);
+}
+
+/** The approved version: its frozen briefing, and a key without the renderer version, so that
+ * once rendered its bytes never change. */
+async function identifyApproved(actor: Actor, id: string, template: Template, paper: Paper) {
+  if (!hasPermission(actor, "consultation:download")) throw new AppError("FORBIDDEN", "You may not download briefings.");
+  if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No such consultation.");
+  const record = await prisma.consultation.findFirst({
+    where: { id, classification: { in: visibleClassifications(actor.clearance) } },
+    select: { approvedVersion: true, approvedBriefing: true, title: true, startDate: true, classification: true },
+  });
+  if (!record || record.approvedVersion === null) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
+  const key = createHash("sha256").update(JSON.stringify(["approved", template, paper, id, record.approvedVersion])).digest("hex");
+  const date = record.startDate.toISOString().slice(0, 10);
+  return {
+    key,
+    fileName: `${date} ${record.title} — ${TEMPLATE_NAMES[template]} v${record.approvedVersion} approved.pdf`,
+    classification: template === "public-readout" ? "UNCLASSIFIED" : record.classification,
+    frozen: record.approvedBriefing as Briefing | null,
+  };
 }
 
 /** The PDF from the shared cache, or rendered (off the request thread) and cached. */
 export async function getBriefingPdf(actor: Actor, id: string, options: BriefingOptions): Promise<BriefingPdf> {
-  const meta = await identify(actor, id, options.template, options.paper);
+  const approved = options.version === "approved" ? await identifyApproved(actor, id, options.template, options.paper) : null;
+  const meta = approved ?? (await identify(actor, id, options.template, options.paper));
   const hit = await prisma.pdfCache.findUnique({ where: { key: meta.key }, select: { bytes: true } });
   let bytes: Uint8Array;
   if (hit) {
     bytes = hit.bytes;
   } else {
-    const briefing = await loadBriefing(actor, id);
+    const briefing = approved ? (approved.frozen ?? (await freezeApprovedBriefing(id))) : await loadBriefing(actor, id);
+    if (!briefing) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
     bytes = await render({ template: options.template, paper: options.paper, briefings: [briefing] });
     await prisma.pdfCache.createMany({ data: [{ key: meta.key, bytes: Buffer.from(bytes), size: bytes.length, template: options.template }], skipDuplicates: true });
   }
@@ -70,7 +99,7 @@ export async function getBriefingPdf(actor: Actor, id: string, options: Briefing
     // A download writes nothing else: its audit row is a transaction of its own.
     await writeAudit(prisma, { actorId: actor.id, action: "consultation.download", entityType: "consultation", entityId: id, details: { template: options.template, paper: options.paper } });
   }
-  return { ...meta, bytes, cached: Boolean(hit) };
+  return { key: meta.key, fileName: meta.fileName, classification: meta.classification, bytes, cached: Boolean(hit) };
 }
 
 /** Renders and caches the default briefing of a record ahead of its first download. */

@@ -1,21 +1,21 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import { CLASSIFICATIONS, classificationRank, hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
 import { getCommitmentHistory } from "@/lib/domain/consultations/get-commitment-history";
-import { getRecord } from "@/lib/domain/consultations/get-record";
+import { getRecord, type RecordView } from "@/lib/domain/consultations/get-record";
 import { documentReference } from "@/lib/pdf/document-meta";
 import type { Briefing } from "@/lib/pdf/briefing";
 
 const OPEN = ["OPEN", "IN_PROGRESS"] as const;
 
 /** Commitments of earlier rounds whose latest state is still open and that this record does not carry. */
-async function earlierOpenCommitments(actor: Actor, seriesId: string, before: Date, carried: Set<string>) {
+async function earlierOpenCommitments(reader: Actor, seriesId: string, before: Date, carried: Set<string>) {
   const rows = await prisma.outcome.findMany({
     where: {
       type: "COMMITMENT",
-      consultation: { seriesId, startDate: { lt: before }, classification: { in: visibleClassifications(actor.clearance) } },
+      consultation: { seriesId, startDate: { lt: before }, classification: { in: visibleClassifications(reader.clearance) } },
     },
     select: { id: true, originId: true, text: true, owner: true, dueDate: true, status: true, consultation: { select: { roundNumber: true, startDate: true } } },
     orderBy: { consultation: { startDate: "asc" } },
@@ -34,16 +34,20 @@ async function earlierOpenCommitments(actor: Actor, seriesId: string, before: Da
     }));
 }
 
-/** The record as the PDF templates need it; NOT_FOUND above the actor's clearance. */
-export async function loadBriefing(actor: Actor, id: string): Promise<Briefing> {
-  if (!hasPermission(actor, "consultation:download")) throw new AppError("FORBIDDEN", "You may not download briefings.");
-  const record = await getRecord(actor, id);
+/**
+ * Everything the templates print about a record. What comes from other records is limited to
+ * the lower of the reader's clearance and the record's own classification: a briefing marked
+ * RESTRICTED never carries a line from a SECRET round.
+ */
+export async function assembleBriefing(reader: Actor, record: RecordView): Promise<Briefing> {
   const data = record.data;
+  const ceiling = CLASSIFICATIONS[Math.min(classificationRank(reader.clearance), classificationRank(data.facts.classification))] ?? "UNCLASSIFIED";
+  const limited: Actor = { ...reader, clearance: ceiling };
   const chains = new Set(data.outcomes.flatMap((o) => (o.originId ? [o.originId] : [])));
   const startDate = new Date(`${data.facts.startDate}T00:00:00Z`);
   const [history, earlierOpen] = await Promise.all([
-    getCommitmentHistory(actor, [...chains]),
-    earlierOpenCommitments(actor, record.series.id, startDate, new Set([...chains, ...data.outcomes.map((o) => o.id)])),
+    getCommitmentHistory(limited, [...chains]),
+    earlierOpenCommitments(limited, record.series.id, startDate, new Set([...chains, ...data.outcomes.map((o) => o.id)])),
   ]);
   return {
     id: record.id,
@@ -63,4 +67,10 @@ export async function loadBriefing(actor: Actor, id: string): Promise<Briefing> 
     history,
     updatedAt: record.updatedAt.toISOString(),
   };
+}
+
+/** The current version of a record as the templates need it; NOT_FOUND above the actor's clearance. */
+export async function loadBriefing(actor: Actor, id: string): Promise<Briefing> {
+  if (!hasPermission(actor, "consultation:download")) throw new AppError("FORBIDDEN", "You may not download briefings.");
+  return assembleBriefing(actor, await getRecord(actor, id));
 }

@@ -12,8 +12,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     requirePermission(user, "consultation:download");
     const { id } = await params;
     const search = new URL(request.url).searchParams;
-    const options = briefingOptionsSchema.safeParse({ template: search.get("template") ?? undefined, paper: search.get("paper") ?? undefined });
-    if (!options.success) throw new AppError("INVALID_INPUT", "Unknown template or paper size (templates: briefing-note, one-page, public-readout; paper: A4, LETTER).");
+    const options = briefingOptionsSchema.safeParse({
+      template: search.get("template") ?? undefined,
+      paper: search.get("paper") ?? undefined,
+      version: search.get("version") ?? undefined,
+    });
+    if (!options.success) {
+      throw new AppError("INVALID_INPUT", "Unknown template, paper size or version (templates: briefing-note, one-page, public-readout; paper: A4, LETTER; version: current, approved).");
+    }
     const ifNoneMatch = request.headers.get("if-none-match");
     if (ifNoneMatch) {
       const meta = await getBriefingPdfKey(user, id, options.data);

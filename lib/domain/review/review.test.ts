@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { getBriefingPdf } from "@/lib/domain/briefings/get-briefing-pdf";
+import { getRecord } from "@/lib/domain/consultations/get-record";
+import { saveRecord } from "@/lib/domain/consultations/save-record";
+import { decideReview } from "@/lib/domain/review/decide-review";
+import { startRevision } from "@/lib/domain/review/start-revision";
+import { submitForReview } from "@/lib/domain/review/submit-for-review";
+import { createTestUser } from "@/lib/testing/factories";
+import { pdfPageTexts } from "@/lib/testing/pdf-text";
+import { createTestRecord, workedExample } from "@/lib/testing/record-fixtures";
+
+const status = async (id: string) => (await prisma.consultation.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+const audits = async (id: string) => (await prisma.auditLog.findMany({ where: { entityId: id }, orderBy: { id: "asc" }, select: { action: true } })).map((a) => a.action);
+
+describe("review workflow", () => {
+  it("draft → review → changes requested → resubmitted → approved → revision, with the approved PDF unchanged", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER", name: "Dana Drafter" });
+    const reviewer = await createTestUser({ role: "REVIEWER", name: "Rita Reviewer" });
+    const viewer = await createTestUser({ role: "VIEWER", clearance: "SECRET" });
+    const { id } = await createTestRecord(drafter);
+    expect((await saveRecord(drafter, id, 1, workedExample({ summary: "First draft." }))).status).toBe("saved");
+
+    expect(await submitForReview(drafter, id, { version: 2, reviewerIds: [reviewer.id] })).toEqual({ status: "ok" });
+    expect(await status(id)).toBe("IN_REVIEW");
+    await expect(saveRecord(drafter, id, 2, workedExample())).rejects.toMatchObject({ code: "CONFLICT" });
+
+    expect(await decideReview(reviewer, id, { decision: "REQUEST_CHANGES", comment: "" })).toEqual({ status: "invalid", fieldErrors: { comment: ["Say what needs to change"] } });
+    expect(await decideReview(reviewer, id, { decision: "REQUEST_CHANGES", comment: "Name the owner of the energy talks." })).toEqual({ status: "ok" });
+    expect(await status(id)).toBe("CHANGES_REQUESTED");
+
+    expect((await saveRecord(drafter, id, 2, workedExample({ summary: "Second draft." }))).status).toBe("saved");
+    expect(await submitForReview(drafter, id, { version: 3, reviewerIds: [reviewer.id] })).toEqual({ status: "ok" });
+    expect(await decideReview(reviewer, id, { decision: "APPROVE", comment: "" })).toEqual({ status: "ok" });
+    const approved = await prisma.consultation.findUniqueOrThrow({ where: { id }, select: { status: true, approvedVersion: true } });
+    expect(approved).toEqual({ status: "APPROVED", approvedVersion: 3 });
+
+    const pdf = await getBriefingPdf(viewer, id, { template: "briefing-note", paper: "A4", version: "approved" });
+    const text = (await pdfPageTexts(pdf.bytes as Uint8Array)).join(" ");
+    expect(text).not.toContain("DRAFT");
+    expect(text).toContain("Approved by Rita Reviewer");
+    expect(text).toContain("Second draft.");
+
+    await startRevision(drafter, id);
+    expect(await status(id)).toBe("DRAFT");
+    expect((await saveRecord(drafter, id, 3, workedExample({ summary: "Revision two." }))).status).toBe("saved");
+    const again = await getBriefingPdf(viewer, id, { template: "briefing-note", paper: "A4", version: "approved" });
+    expect(Buffer.from(again.bytes as Uint8Array).equals(Buffer.from(pdf.bytes as Uint8Array))).toBe(true);
+    const current = (await pdfPageTexts((await getBriefingPdf(viewer, id, { template: "briefing-note", paper: "A4" })).bytes as Uint8Array)).join(" ");
+    expect(current).toContain("Revision two.");
+    expect(current).toContain("DRAFT");
+
+    // Every step is in the audit log (an unclassified record's downloads are not).
+    expect(await audits(id)).toEqual([
+      "consultation.create",
+      "consultation.update",
+      "consultation.submit",
+      "consultation.request_changes",
+      "consultation.update",
+      "consultation.submit",
+      "consultation.approve",
+      "consultation.revise",
+      "consultation.update",
+    ]);
+  });
+
+  it("with several reviewers, approves only when all have approved", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER" });
+    const [a, b] = [await createTestUser({ role: "REVIEWER" }), await createTestUser({ role: "ADMIN" })];
+    const { id } = await createTestRecord(drafter);
+    await submitForReview(drafter, id, { version: 1, reviewerIds: [a.id, b.id] });
+    await decideReview(a, id, { decision: "APPROVE" });
+    expect(await status(id)).toBe("IN_REVIEW");
+    await decideReview(b, id, { decision: "APPROVE" });
+    expect(await status(id)).toBe("APPROVED");
+  });
+
+  it("refuses illegal transitions and self-review, whatever is sent", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER", clearance: "SECRET" });
+    const reviewer = await createTestUser({ role: "REVIEWER", clearance: "SECRET" });
+    const lowReviewer = await createTestUser({ role: "REVIEWER", clearance: "UNCLASSIFIED", name: "Low Clearance" });
+    const otherReviewer = await createTestUser({ role: "REVIEWER", clearance: "SECRET" });
+    const viewer = await createTestUser({ role: "VIEWER", clearance: "SECRET" });
+    const { id } = await createTestRecord(drafter, "RESTRICTED");
+
+    await expect(decideReview(reviewer, id, { decision: "APPROVE" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(startRevision(drafter, id)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(submitForReview(viewer, id, { version: 1, reviewerIds: [reviewer.id] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await submitForReview(drafter, id, { version: 1, reviewerIds: [lowReviewer.id] })).toEqual({ status: "invalid", fieldErrors: { reviewerIds: ["Low Clearance is not cleared for this record."] } });
+    expect((await submitForReview(drafter, id, { version: 1, reviewerIds: [] })).status).toBe("invalid");
+    await expect(submitForReview(drafter, id, { version: 7, reviewerIds: [reviewer.id] })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await status(id)).toBe("DRAFT");
+
+    expect(await submitForReview(drafter, id, { version: 1, reviewerIds: [reviewer.id] })).toEqual({ status: "ok" });
+    await expect(submitForReview(drafter, id, { version: 1, reviewerIds: [reviewer.id] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(decideReview(viewer, id, { decision: "APPROVE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideReview(otherReviewer, id, { decision: "APPROVE" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await status(id)).toBe("IN_REVIEW");
+  });
+
+  it("never lets the drafter approve their own record, even as an admin", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const reviewer = await createTestUser({ role: "REVIEWER" });
+    const { id } = await createTestRecord(admin);
+    const named = await submitForReview(admin, id, { version: 1, reviewerIds: [admin.id] });
+    expect(named.status).toBe("invalid");
+    await submitForReview(admin, id, { version: 1, reviewerIds: [reviewer.id] });
+    await expect(decideReview(admin, id, { decision: "APPROVE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
