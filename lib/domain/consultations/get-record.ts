@@ -20,6 +20,8 @@ export async function getRecord(actor: Actor, id: string) {
           counterpartCountry: true,
           updatedAt: true,
           createdAt: true,
+          createdById: true,
+          approvedVersion: true,
           createdBy: { select: { name: true } },
           updatedBy: { select: { name: true } },
           series: { select: { id: true, name: true, format: true, homeCountry: true, counterpartCountries: true } },

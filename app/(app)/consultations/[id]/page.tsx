@@ -15,6 +15,9 @@ import { getCommitmentHistory } from "@/lib/domain/consultations/get-commitment-
 import { getRecord } from "@/lib/domain/consultations/get-record";
 import { isAppError } from "@/lib/errors";
 import { startNextRoundAction } from "./actions";
+import { decideReviewAction, startRevisionAction, submitForReviewAction } from "./review-actions";
+import { ReviewPanel } from "@/components/review/review-panel";
+import { getReviewState } from "@/lib/domain/review/get-review-state";
 
 export const metadata: Metadata = { title: "Consultation" };
 
@@ -26,7 +29,7 @@ export default async function ConsultationPage({ params }: { params: Promise<{ i
     throw error;
   });
   const origins = record.data.outcomes.flatMap((o) => (o.originId ? [o.originId] : []));
-  const history = await getCommitmentHistory(user, origins);
+  const [history, review] = await Promise.all([getCommitmentHistory(user, origins), getReviewState(user, record)]);
   const pdf = `/api/consultations/${record.id}/pdf`;
   const canEdit = hasPermission(user, "consultation:edit") && isEditable(record.status);
   return (
@@ -64,8 +67,25 @@ export default async function ConsultationPage({ params }: { params: Promise<{ i
           </div>
         )}
       </div>
-      <div className="mb-6 max-w-xl">
-        <PdfMenu base={pdf} />
+      <div className="mb-6 grid gap-4 lg:grid-cols-2">
+        <div className="space-y-4">
+          <PdfMenu base={pdf} />
+          {record.approvedVersion !== null && record.status !== "APPROVED" && (
+            <PdfMenu base={pdf} approvedVersion={record.approvedVersion} />
+          )}
+        </div>
+        <ReviewPanel
+          id={record.id}
+          version={record.version}
+          status={record.status}
+          reviews={review.reviews.map((r) => ({ id: r.id, decision: r.decision, comment: r.comment, decidedAt: r.decidedAt?.toISOString() ?? null, reviewer: r.reviewer.name }))}
+          history={review.history.map((h) => ({ id: h.id, version: h.version, comment: h.comment, reviewer: h.reviewer.name }))}
+          candidates={review.candidates}
+          canSubmit={review.canSubmit}
+          canDecide={review.canDecide}
+          canRevise={review.canRevise}
+          actions={{ submit: submitForReviewAction, decide: decideReviewAction, revise: startRevisionAction }}
+        />
       </div>
       <RecordView
         data={record.data}

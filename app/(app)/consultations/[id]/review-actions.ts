@@ -1,0 +1,52 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { decideReview } from "@/lib/domain/review/decide-review";
+import { startRevision } from "@/lib/domain/review/start-revision";
+import { submitForReview } from "@/lib/domain/review/submit-for-review";
+import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+export interface ReviewFormState {
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  done?: boolean;
+}
+
+async function run(id: string, work: () => Promise<{ status: "ok" } | { status: "invalid"; fieldErrors: Record<string, string[]> } | void>): Promise<ReviewFormState> {
+  try {
+    const result = await work();
+    if (result && result.status === "invalid") return { message: "Nothing was changed: see the message below.", fieldErrors: result.fieldErrors };
+  } catch (error) {
+    if (isAppError(error)) return { message: error.message };
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, "review action failed");
+    return { message: "That did not work and nothing was changed; please try again." };
+  }
+  revalidatePath(`/consultations/${id}`);
+  return { done: true };
+}
+
+export async function submitForReviewAction(_prev: ReviewFormState, formData: FormData): Promise<ReviewFormState> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  const id = String(formData.get("id") ?? "");
+  return run(id, () => submitForReview(user, id, { version: formData.get("version"), reviewerIds: formData.getAll("reviewerIds").map(String) }));
+}
+
+export async function decideReviewAction(_prev: ReviewFormState, formData: FormData): Promise<ReviewFormState> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  const id = String(formData.get("id") ?? "");
+  return run(id, () => decideReview(user, id, { decision: formData.get("decision"), comment: String(formData.get("comment") ?? "") }));
+}
+
+export async function startRevisionAction(_prev: ReviewFormState, formData: FormData): Promise<ReviewFormState> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  const id = String(formData.get("id") ?? "");
+  const state = await run(id, () => startRevision(user, id));
+  if (state.done) redirect(`/consultations/${id}/edit`);
+  return state;
+}
