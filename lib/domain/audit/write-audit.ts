@@ -11,6 +11,7 @@ export type AuditAction =
   | "consultation.approve"
   | "consultation.request_changes"
   | "consultation.revise"
+  | "consultation.restore"
   | "consultation.download";
 
 export interface AuditEntry {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clearanceAllows, hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
-import { writeAudit } from "@/lib/domain/audit/write-audit";
+import { writeAudit, type AuditAction } from "@/lib/domain/audit/write-audit";
 import { EDITABLE_STATUSES, isEditable } from "@/lib/domain/consultations/editable-statuses";
 import { readRecordData, recordColumns, snapshotOf, writeRecordRows } from "@/lib/domain/consultations/record-mapping";
 import { issuesByPath } from "@/lib/validation/fields";
@@ -28,7 +28,13 @@ const baseVersionSchema = z.number().int().min(1);
  * person's version (and the base) so the editor can show the conflict. Nothing is written on a
  * validation error or a conflict.
  */
-export async function saveRecord(actor: Actor, id: string, baseVersionRaw: unknown, raw: unknown): Promise<SaveResult> {
+export async function saveRecord(
+  actor: Actor,
+  id: string,
+  baseVersionRaw: unknown,
+  raw: unknown,
+  audit: { action: AuditAction; details?: Record<string, string | number> } = { action: "consultation.update" },
+): Promise<SaveResult> {
   if (!hasPermission(actor, "consultation:edit")) throw new AppError("FORBIDDEN", "Your role may not edit records.");
   if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No such consultation.");
   const visible = { id, classification: { in: visibleClassifications(actor.clearance) } };
@@ -55,7 +61,7 @@ export async function saveRecord(actor: Actor, id: string, baseVersionRaw: unkno
     await writeRecordRows(tx, id, data);
     const version = baseVersion.data + 1;
     await tx.consultationVersion.create({ data: { consultationId: id, version, snapshot: snapshotOf(data), savedById: actor.id } });
-    await writeAudit(tx, { actorId: actor.id, action: "consultation.update", entityType: "consultation", entityId: id, details: { version } });
+    await writeAudit(tx, { actorId: actor.id, action: audit.action, entityType: "consultation", entityId: id, details: { ...audit.details, version } });
     return version;
   });
   if (saved !== null) return { status: "saved", version: saved, data };

@@ -108,3 +108,28 @@ describe("review workflow", () => {
     await expect(decideReview(admin, id, { decision: "APPROVE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("versions", () => {
+  it("lists every save, compares two field by field, and restores an older one as a new version", async () => {
+    const { listVersions, getVersion } = await import("@/lib/domain/consultations/version-history");
+    const { restoreVersion } = await import("@/lib/domain/consultations/restore-version");
+    const { diffForms } = await import("@/lib/record/diff");
+    const { toForm } = await import("@/lib/record/form");
+    const drafter = await createTestUser();
+    const { id } = await createTestRecord(drafter);
+    const v2 = workedExample({ summary: "Version two." });
+    await saveRecord(drafter, id, 1, v2);
+    await saveRecord(drafter, id, 2, { ...v2, facts: { ...v2.facts, summary: "Version three." }, outcomes: v2.outcomes.slice(1) });
+    expect((await listVersions(drafter, id)).versions.map((v) => v.version)).toEqual([3, 2, 1]);
+
+    const changes = diffForms(toForm(await getVersion(drafter, id, 2)), toForm(await getVersion(drafter, id, 3)));
+    expect(changes).toContainEqual({ kind: "changed", label: "Meeting facts — Summary", before: "Version two.", after: "Version three." });
+    expect(changes.filter((c) => c.kind === "removed")).toHaveLength(1);
+
+    expect(await restoreVersion(drafter, id, 2, 3)).toMatchObject({ status: "saved", version: 4 });
+    expect((await getRecord(drafter, id)).data).toEqual(v2);
+    expect(await audits(id)).toContain("consultation.restore");
+    expect(await restoreVersion(drafter, id, 1, 3)).toMatchObject({ status: "conflict" });
+    await expect(getVersion(await createTestUser({ clearance: "UNCLASSIFIED", role: "VIEWER" }), id, 99)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

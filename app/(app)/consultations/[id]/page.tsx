@@ -49,6 +49,9 @@ export default async function ConsultationPage({ params }: { params: Promise<{ i
                 Edit
               </Link>
             )}
+            <Link href={`/consultations/${record.id}/history`} className={buttonVariants({ variant: "secondary" })}>
+              Versions
+            </Link>
             <a href={pdf} target="_blank" rel="noopener" className={buttonVariants({ variant: "secondary" })}>
               Preview PDF
             </a>

@@ -1,0 +1,11 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/permissions";
+import { saveRecord, type SaveResult } from "@/lib/domain/consultations/save-record";
+import { getVersion } from "@/lib/domain/consultations/version-history";
+
+/** Saves an older version's content as the new latest version of the draft (conflict-checked,
+ * audited as a restore in the same transaction). */
+export async function restoreVersion(actor: Actor, id: string, version: number, baseVersion: number): Promise<SaveResult> {
+  const old = await getVersion(actor, id, version);
+  return saveRecord(actor, id, baseVersion, old, { action: "consultation.restore", details: { restored: version } });
+}
