@@ -13,7 +13,8 @@ test("drafter, reviewer and viewer take a record from draft to approved, and a r
   await signIn(reviewer, "reviewer");
   await signIn(viewer, "viewer");
 
-  const url = await createRecord(drafter, `Review flow ${Date.now()}`);
+  const title = `Review flow ${Date.now()}`;
+  const url = await createRecord(drafter, title);
   await drafter.getByLabel("Summary").fill("First draft of the summary.");
   await save(drafter, 2);
   await drafter.goto(url);
@@ -21,7 +22,11 @@ test("drafter, reviewer and viewer take a record from draft to approved, and a r
   await drafter.getByRole("button", { name: "Submit for review" }).click();
   await expect(drafter.getByRole("list", { name: "Reviews of version 2" })).toContainText("Rita Reviewer Pending");
 
-  await reviewer.goto(url);
+  // The reviewer finds it waiting on the dashboard.
+  await reviewer.goto("/");
+  const waiting = reviewer.getByRole("table", { name: "Waiting for your review" });
+  await waiting.getByRole("link", { name: title }).click();
+  await expect(reviewer).toHaveURL(url);
   await expectAccessible(reviewer);
   await reviewer.getByLabel("Comment").fill("Please name the owner of each commitment.");
   await reviewer.getByRole("button", { name: "Request changes" }).click();

@@ -5,19 +5,22 @@ import { buttonVariants } from "@/components/ui/button";
 import { ConsultationTable } from "@/components/consultations/consultation-table";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
-import { listConsultations } from "@/lib/domain/consultations/list-consultations";
+import { getDashboard } from "@/lib/domain/dashboard/get-dashboard";
 import { countryName } from "@/lib/countries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+type Row = Omit<Parameters<typeof ConsultationTable>[0]["rows"][number], "country"> & { counterpartCountry: string };
+const rows = (list: Row[]) => list.map((r) => ({ ...r, country: countryName(r.counterpartCountry) }));
+
 export default async function DashboardPage() {
   const user = await requireUser("/");
-  const recent = await listConsultations(user, { take: 5 });
+  const { waitingForMe, myWork, recent } = await getDashboard(user);
   return (
     <>
       <PageHeader
         title={`Welcome, ${user.name}`}
-        description="Recent consultations you are cleared to see."
+        description="What waits for you, what you are working on, and the latest consultations you are cleared to see."
         actions={
           hasPermission(user, "consultation:create") && (
             <Link href="/consultations/new" className={buttonVariants()}>
@@ -26,13 +29,33 @@ export default async function DashboardPage() {
           )
         }
       />
-      <h2 className="mb-3 text-lg font-semibold">Recent consultations</h2>
-      <ConsultationTable caption="Recent consultations" rows={recent.map((r) => ({ ...r, country: countryName(r.counterpartCountry) }))} />
-      <p className="mt-4 text-sm">
-        <Link href="/consultations" className="font-semibold text-brand underline-offset-2 hover:underline">
-          All consultations →
-        </Link>
-      </p>
+      {hasPermission(user, "consultation:review") && (
+        <section aria-labelledby="waiting-heading" className="mb-8">
+          <h2 id="waiting-heading" className="mb-3 text-lg font-semibold">
+            Waiting for your review {waitingForMe.length > 0 && <span className="text-muted">({waitingForMe.length})</span>}
+          </h2>
+          <ConsultationTable caption="Waiting for your review" rows={rows(waitingForMe)} empty="Nothing is waiting for your review." />
+        </section>
+      )}
+      {hasPermission(user, "consultation:edit") && (
+        <section aria-labelledby="mine-heading" className="mb-8">
+          <h2 id="mine-heading" className="mb-3 text-lg font-semibold">
+            Your drafts and records in review
+          </h2>
+          <ConsultationTable caption="Your drafts and records in review" rows={rows(myWork)} empty="You have no drafts." />
+        </section>
+      )}
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading" className="mb-3 text-lg font-semibold">
+          Recent consultations
+        </h2>
+        <ConsultationTable caption="Recent consultations" rows={rows(recent)} />
+        <p className="mt-4 text-sm">
+          <Link href="/consultations" className="font-semibold text-brand underline-offset-2 hover:underline">
+            All consultations →
+          </Link>
+        </p>
+      </section>
     </>
   );
 }

@@ -21,9 +21,9 @@ export function StatusBadge({ value }: { value: string }) {
   return <Badge tone={value === "APPROVED" ? "ok" : value === "ARCHIVED" ? "neutral" : "draft"}>{label(value)}</Badge>;
 }
 
-export function ConsultationTable({ rows, caption }: { rows: ConsultationRow[]; caption: string }) {
+export function ConsultationTable({ rows, caption, empty = "No consultations yet." }: { rows: ConsultationRow[]; caption: string; empty?: string }) {
   if (rows.length === 0) {
-    return <p className="rounded-lg border border-dashed border-line bg-white p-8 text-center text-sm text-muted">No consultations yet.</p>;
+    return <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-sm text-muted">{empty}</p>;
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white shadow-sm">

@@ -16,7 +16,7 @@ const audits = async (id: string) => (await prisma.auditLog.findMany({ where: { 
 describe("review workflow", () => {
   it("draft → review → changes requested → resubmitted → approved → revision, with the approved PDF unchanged", async () => {
     const drafter = await createTestUser({ role: "DRAFTER", name: "Dana Drafter" });
-    const reviewer = await createTestUser({ role: "REVIEWER", name: "Rita Reviewer" });
+    const reviewer = await createTestUser({ role: "REVIEWER", name: "Rosa Reviewer" });
     const viewer = await createTestUser({ role: "VIEWER", clearance: "SECRET" });
     const { id } = await createTestRecord(drafter);
     expect((await saveRecord(drafter, id, 1, workedExample({ summary: "First draft." }))).status).toBe("saved");
@@ -38,7 +38,7 @@ describe("review workflow", () => {
     const pdf = await getBriefingPdf(viewer, id, { template: "briefing-note", paper: "A4", version: "approved" });
     const text = (await pdfPageTexts(pdf.bytes as Uint8Array)).join(" ");
     expect(text).not.toContain("DRAFT");
-    expect(text).toContain("Approved by Rita Reviewer");
+    expect(text).toContain("Approved by Rosa Reviewer");
     expect(text).toContain("Second draft.");
 
     await startRevision(drafter, id);
