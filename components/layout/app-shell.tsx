@@ -22,7 +22,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             <Link href="/" className="text-lg font-bold tracking-tight">
               Readout
             </Link>
-            <MainNav />
+            <MainNav admin={user.role === "ADMIN"} />
           </div>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-right leading-tight">

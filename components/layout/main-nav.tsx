@@ -10,12 +10,17 @@ const NAV = [
   { href: "/series", label: "Series" },
 ];
 
-export function MainNav() {
+const ADMIN_NAV = [
+  { href: "/admin/users", label: "Staff" },
+  { href: "/admin/audit", label: "Audit log" },
+];
+
+export function MainNav({ admin = false }: { admin?: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      <ul className="flex gap-1">
-        {NAV.map((item) => {
+      <ul className="flex flex-wrap gap-1">
+        {[...NAV, ...(admin ? ADMIN_NAV : [])].map((item) => {
           const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
           return (
             <li key={item.href}>

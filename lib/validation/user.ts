@@ -19,3 +19,22 @@ export const createUserSchema = z
   .strict();
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+const upper = (v: unknown) => (typeof v === "string" ? v.toUpperCase() : v);
+
+export const updateUserSchema = z
+  .object({
+    role: z.preprocess(upper, z.enum(ROLES, { error: "Choose a role" })),
+    clearance: z.preprocess(upper, z.enum(CLASSIFICATIONS, { error: "Choose a clearance" })),
+    active: z.boolean({ error: "Say whether the account is enabled" }),
+  })
+  .strict();
+
+export const resetPasswordSchema = z
+  .object({
+    password: z
+      .string({ error: "Enter the new password" })
+      .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(1024, "Password must be at most 1024 characters"),
+  })
+  .strict();

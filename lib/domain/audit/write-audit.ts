@@ -5,6 +5,8 @@ export type AuditAction =
   | "auth.login_failed"
   | "auth.logout"
   | "user.create"
+  | "user.update"
+  | "user.reset_password"
   | "consultation.create"
   | "consultation.update"
   | "consultation.submit"

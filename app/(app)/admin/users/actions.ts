@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { createUser } from "@/lib/domain/users/create-user";
+import { resetPassword, updateUser } from "@/lib/domain/users/manage-users";
+import { isAppError } from "@/lib/errors";
+import { createUserSchema } from "@/lib/validation/user";
+
+export interface AdminFormState {
+  message?: string;
+  ok?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** What was typed (never the password), so a refused form keeps it. */
+  values?: Record<string, string>;
+}
+
+async function guard(work: () => Promise<AdminFormState>): Promise<AdminFormState> {
+  try {
+    const state = await work();
+    if (state.ok) revalidatePath("/admin/users");
+    return state;
+  } catch (error) {
+    if (isAppError(error)) return { message: error.message };
+    throw error;
+  }
+}
+
+export async function createUserAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  return guard(async () => {
+    if (user.role !== "ADMIN") return { message: "Only administrators create accounts." };
+    const values = Object.fromEntries(["email", "name", "role", "clearance"].map((k) => [k, String(formData.get(k) ?? "")]));
+    const parsed = createUserSchema.safeParse({ ...values, password: formData.get("password") });
+    if (!parsed.success) return { message: "The account was not created.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+    await createUser(user.id, parsed.data);
+    return { ok: `Account created for ${parsed.data.email}.` };
+  });
+}
+
+export async function updateUserAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  return guard(async () => {
+    const r = await updateUser(user, String(formData.get("userId") ?? ""), {
+      role: formData.get("role"),
+      clearance: formData.get("clearance"),
+      active: formData.get("active") === "on",
+    });
+    return r.status === "ok" ? { ok: "Saved." } : { message: Object.values(r.fieldErrors).flat().join(" ") };
+  });
+}
+
+export async function resetPasswordAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  return guard(async () => {
+    const r = await resetPassword(user, String(formData.get("userId") ?? ""), { password: formData.get("password") });
+    return r.status === "ok" ? { ok: "Password set; the user is signed out everywhere." } : { message: Object.values(r.fieldErrors).flat().join(" ") };
+  });
+}

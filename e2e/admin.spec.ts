@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./fixtures";
+
+test("an admin creates an account, the person signs in, and disabling it signs them out at once", async ({ browser }) => {
+  const adminContext = await browser.newContext();
+  const staffContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  const staff = await staffContext.newPage();
+  await signIn(admin, "admin");
+  await admin.getByRole("link", { name: "Staff" }).click();
+  await expectAccessible(admin);
+  const email = `new-staff-${Date.now()}@test.readout`;
+  await admin.getByLabel("Full name").fill("Nadia New");
+  await admin.getByLabel("E-mail").fill(email);
+  await admin.getByLabel("Role", { exact: true }).selectOption("VIEWER");
+  await admin.getByLabel("Initial password").fill("short");
+  await admin.getByRole("button", { name: "Create account" }).click();
+  await expect(admin.getByLabel("Initial password")).toHaveAccessibleDescription(/at least 12 characters/);
+  await admin.getByLabel("Initial password").fill("nadia-first-password");
+  await admin.getByRole("button", { name: "Create account" }).click();
+  await expect(admin.getByText(`Account created for ${email}.`)).toBeVisible();
+
+  await staff.goto("/signin");
+  await staff.getByLabel("E-mail").fill(email);
+  await staff.getByLabel("Password").fill("nadia-first-password");
+  await staff.getByRole("button", { name: "Sign in" }).click();
+  await expect(staff.getByRole("banner")).toContainText("Nadia New");
+
+  await admin.reload();
+  await admin.getByRole("checkbox", { name: "Nadia New may sign in" }).uncheck();
+  await admin.getByRole("button", { name: "Save Nadia New" }).click();
+  await expect(admin.getByText("Saved.")).toBeVisible();
+
+  await staff.goto("/consultations");
+  await expect(staff).toHaveURL(/\/signin/);
+
+  await admin.getByRole("link", { name: "Audit log" }).click();
+  await admin.getByLabel("Action").fill("user.update");
+  await admin.getByRole("button", { name: "Filter" }).click();
+  await expect(admin.getByRole("table", { name: "Audit entries" })).toContainText('"active":false');
+  await expectAccessible(admin);
+  await Promise.all([adminContext.close(), staffContext.close()]);
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { listAudit } from "@/lib/domain/audit/list-audit";
+import { authenticate } from "@/lib/domain/users/authenticate";
+import { listUsers, resetPassword, updateUser } from "@/lib/domain/users/manage-users";
+import { createTestUser, TEST_PASSWORD } from "@/lib/testing/factories";
+
+const sessionVersion = async (id: string) => (await prisma.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
+
+describe("staff accounts", () => {
+  it("an admin changes role and clearance, disables (ending sessions) and resets a password, all audited", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const staff = await createTestUser({ role: "VIEWER", clearance: "UNCLASSIFIED" });
+    expect(await updateUser(admin, staff.id, { role: "REVIEWER", clearance: "confidential", active: true })).toEqual({ status: "ok" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: staff.id }, select: { role: true, clearance: true } })).toEqual({ role: "REVIEWER", clearance: "CONFIDENTIAL" });
+    const before = await sessionVersion(staff.id);
+    await updateUser(admin, staff.id, { role: "REVIEWER", clearance: "CONFIDENTIAL", active: false });
+    expect(await sessionVersion(staff.id)).toBe(before + 1);
+    expect(await authenticate({ email: staff.email, password: TEST_PASSWORD })).toBeNull();
+
+    await updateUser(admin, staff.id, { role: "REVIEWER", clearance: "CONFIDENTIAL", active: true });
+    expect(await resetPassword(admin, staff.id, { password: "short" })).toMatchObject({ status: "invalid" });
+    expect(await resetPassword(admin, staff.id, { password: "a-brand-new-passphrase" })).toEqual({ status: "ok" });
+    expect(await authenticate({ email: staff.email, password: TEST_PASSWORD })).toBeNull();
+    expect((await authenticate({ email: staff.email, password: "a-brand-new-passphrase" }))?.id).toBe(staff.id);
+
+    const audit = await listAudit(admin, { actor: admin.email });
+    expect(audit.rows.map((r) => r.action)).toEqual(["user.reset_password", "user.update", "user.update", "user.update"]);
+    expect((await listUsers(admin)).some((u) => u.id === staff.id)).toBe(true);
+  });
+
+  it("refuses non-admins and an admin's own lock-out", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const reviewer = await createTestUser({ role: "REVIEWER" });
+    await expect(updateUser(reviewer, admin.id, { role: "VIEWER", clearance: "UNCLASSIFIED", active: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(resetPassword(reviewer, admin.id, { password: "another-long-password" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listAudit(reviewer, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await updateUser(admin, admin.id, { role: "VIEWER", clearance: "SECRET", active: true })).status).toBe("invalid");
+    expect((await updateUser(admin, admin.id, { role: "ADMIN", clearance: "SECRET", active: false })).status).toBe("invalid");
+    expect((await updateUser(admin, reviewer.id, { role: "EMPEROR", clearance: "SECRET", active: true })).status).toBe("invalid");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, select: { role: true, active: true } }))).toEqual({ role: "ADMIN", active: true });
+  });
+});

@@ -1,0 +1,61 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hasPermission, type Actor } from "@/lib/auth/permissions";
+import { hashPassword } from "@/lib/auth/password";
+import { writeAudit } from "@/lib/domain/audit/write-audit";
+import { issuesByPath } from "@/lib/validation/fields";
+import { resetPasswordSchema, updateUserSchema } from "@/lib/validation/user";
+
+export type ManageResult = { status: "ok" } | { status: "invalid"; fieldErrors: Record<string, string[]> };
+
+function requireAdmin(actor: Actor) {
+  if (!hasPermission(actor, "user:manage")) throw new AppError("FORBIDDEN", "Only administrators manage staff accounts.");
+}
+
+export async function listUsers(actor: Actor) {
+  requireAdmin(actor);
+  return prisma.user.findMany({
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    take: 1000,
+    select: { id: true, email: true, name: true, role: true, clearance: true, active: true, createdAt: true },
+  });
+}
+
+/** Role, clearance, enabled. Disabling ends the user's sessions at once; nobody locks themselves out. */
+export async function updateUser(actor: Actor, userId: string, raw: unknown): Promise<ManageResult> {
+  requireAdmin(actor);
+  if (!z.uuid().safeParse(userId).success) throw new AppError("NOT_FOUND", "No such account.");
+  const parsed = updateUserSchema.safeParse(raw);
+  if (!parsed.success) return { status: "invalid", fieldErrors: issuesByPath(parsed.error) };
+  const next = parsed.data;
+  if (userId === actor.id && (next.role !== "ADMIN" || !next.active)) {
+    return { status: "invalid", fieldErrors: { role: ["You cannot remove your own administrator role or disable yourself."] } };
+  }
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, clearance: true, active: true } });
+    if (!before) throw new AppError("NOT_FOUND", "No such account.");
+    await tx.user.update({
+      where: { id: userId },
+      data: { role: next.role, clearance: next.clearance, active: next.active, ...(before.active && !next.active ? { sessionVersion: { increment: 1 } } : {}) },
+    });
+    await writeAudit(tx, { actorId: actor.id, action: "user.update", entityType: "user", entityId: userId, details: { before, after: next } });
+  });
+  return { status: "ok" };
+}
+
+/** Sets a new password and signs the user out everywhere. */
+export async function resetPassword(actor: Actor, userId: string, raw: unknown): Promise<ManageResult> {
+  requireAdmin(actor);
+  if (!z.uuid().safeParse(userId).success) throw new AppError("NOT_FOUND", "No such account.");
+  const parsed = resetPasswordSchema.safeParse(raw);
+  if (!parsed.success) return { status: "invalid", fieldErrors: issuesByPath(parsed.error) };
+  const passwordHash = await hashPassword(parsed.data.password);
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    if (count === 0) throw new AppError("NOT_FOUND", "No such account.");
+    await writeAudit(tx, { actorId: actor.id, action: "user.reset_password", entityType: "user", entityId: userId });
+  });
+  return { status: "ok" };
+}
