@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { pdfPageTexts } from "../lib/testing/pdf-text";
 import { expectAccessible, signIn } from "./fixtures";
-import { createRecord, save } from "./helpers";
+import { createRecord, row, save } from "./helpers";
 
 test("drafter, reviewer and viewer take a record from draft to approved, and a revision leaves the approved PDF as it was", async ({ browser }) => {
   test.setTimeout(150_000);
@@ -16,6 +16,9 @@ test("drafter, reviewer and viewer take a record from draft to approved, and a r
   const title = `Review flow ${Date.now()}`;
   const url = await createRecord(drafter, title);
   await drafter.getByLabel("Summary").fill("First draft of the summary.");
+  await drafter.getByRole("button", { name: "Add an outcome" }).click();
+  await row(drafter, "Outcome 1").getByLabel("Type").selectOption("COMMITMENT");
+  await row(drafter, "Outcome 1").getByLabel("Text").fill("Exchange the anniversary programme.");
   await save(drafter, 2);
   await drafter.goto(url);
   await drafter.getByRole("checkbox", { name: /Rita Reviewer/ }).check();
@@ -28,7 +31,13 @@ test("drafter, reviewer and viewer take a record from draft to approved, and a r
   await waiting.getByRole("link", { name: title }).click();
   await expect(reviewer).toHaveURL(url);
   await expectAccessible(reviewer);
-  await reviewer.getByLabel("Comment").fill("Please name the owner of each commitment.");
+  // A comment on the outcome itself, then the decision.
+  await reviewer.getByLabel("About").selectOption("outcomes");
+  await reviewer.getByLabel("Row").selectOption({ label: "Outcome “Exchange the anniversary programme.”" });
+  await reviewer.getByLabel("New comment").fill("Who owns this commitment?");
+  await reviewer.getByRole("button", { name: "Add comment" }).click();
+  await expect(reviewer.getByRole("list", { name: "Open comments" })).toContainText("Who owns this commitment?");
+  await reviewer.getByLabel("Comment", { exact: true }).fill("Please name the owner of each commitment.");
   await reviewer.getByRole("button", { name: "Request changes" }).click();
   await expect(reviewer.getByRole("list", { name: "Reviews of version 2" })).toContainText("Changes requested");
 
@@ -36,6 +45,9 @@ test("drafter, reviewer and viewer take a record from draft to approved, and a r
   await expect(drafter.getByText("Changes requested earlier")).toHaveCount(0); // same version: shown in the list
   await expect(drafter.getByRole("list", { name: "Reviews of version 2" })).toContainText("Please name the owner of each commitment.");
   await drafter.getByRole("link", { name: "Edit", exact: true }).click();
+  // The open comment sits next to the row it is about.
+  await expect(row(drafter, "Outcome 1").getByRole("note", { name: "Open review comments" })).toContainText("Who owns this commitment?");
+  await row(drafter, "Outcome 1").getByLabel("Owner").fill("Europe Division");
   await drafter.getByLabel("Summary").fill("Second draft, owners named.");
   await save(drafter, 3);
   await drafter.goto(url);

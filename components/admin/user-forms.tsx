@@ -16,46 +16,62 @@ type Option = { value: string; label: string };
 
 function Outcome({ state }: { state: State }) {
   if (state.message) return <Alert className="mt-2">{state.message}</Alert>;
-  if (state.ok) return <Alert tone="info" className="mt-2">{state.ok}</Alert>;
+  if (state.ok)
+    return (
+      <Alert tone="info" className="mt-2">
+        {state.ok}
+      </Alert>
+    );
   return null;
 }
 
-export function CreateUserForm({ action, roles, clearances }: { action: Action; roles: Option[]; clearances: Option[] }) {
+export function CreateUserForm({
+  action,
+  roles,
+  clearances,
+}: {
+  action: Action;
+  roles: Option[];
+  clearances: Option[];
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const e = state.fieldErrors ?? {};
   const v = state.values ?? {};
   // React resets a form after its action runs: re-mount the fields with what was sent.
   return (
-    <form action={formAction} key={JSON.stringify(state)} className="grid gap-4 sm:grid-cols-2" noValidate>
+    <form
+      action={formAction}
+      key={JSON.stringify(state)}
+      className="grid gap-4 sm:grid-cols-2"
+      noValidate
+    >
       <Field id="new-name" label="Full name" errors={e.name}>
         {(a) => <Input {...a} name="name" autoComplete="off" defaultValue={v.name ?? ""} />}
       </Field>
       <Field id="new-email" label="E-mail" errors={e.email}>
-        {(a) => <Input {...a} name="email" type="email" autoComplete="off" defaultValue={v.email ?? ""} />}
+        {(a) => (
+          <Input {...a} name="email" type="email" autoComplete="off" defaultValue={v.email ?? ""} />
+        )}
       </Field>
       <Field id="new-role" label="Role" errors={e.role}>
-        {(a) => (
-          <Select {...a} name="role" defaultValue={v.role || "DRAFTER"}>
-            {roles.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </Select>
-        )}
+        {(a) => <Select {...a} name="role" defaultValue={v.role || "DRAFTER"} options={roles} />}
       </Field>
       <Field id="new-clearance" label="Clearance" errors={e.clearance}>
         {(a) => (
-          <Select {...a} name="clearance" defaultValue={v.clearance || "UNCLASSIFIED"}>
-            {clearances.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </Select>
+          <Select
+            {...a}
+            name="clearance"
+            defaultValue={v.clearance || "UNCLASSIFIED"}
+            options={clearances}
+          />
         )}
       </Field>
-      <Field id="new-password" label="Initial password" hint="At least 12 characters; give it to the person by a separate channel" errors={e.password}>
+      <Field
+        id="new-password"
+        label="Initial password"
+        hint="At least 12 characters; give it to the person by a separate channel"
+        errors={e.password}
+      >
         {(a) => <Input {...a} name="password" type="password" autoComplete="new-password" />}
       </Field>
       <div className="flex items-end">
@@ -79,7 +95,19 @@ interface UserRow {
   active: boolean;
 }
 
-export function UserRowForms({ user, update, reset, roles, clearances }: { user: UserRow; update: Action; reset: Action; roles: Option[]; clearances: Option[] }) {
+export function UserRowForms({
+  user,
+  update,
+  reset,
+  roles,
+  clearances,
+}: {
+  user: UserRow;
+  update: Action;
+  reset: Action;
+  roles: Option[];
+  clearances: Option[];
+}) {
   const [uState, uAction, uPending] = useActionState(update, {});
   const [rState, rAction, rPending] = useActionState(reset, {});
   return (
@@ -88,26 +116,31 @@ export function UserRowForms({ user, update, reset, roles, clearances }: { user:
         <input type="hidden" name="userId" value={user.id} />
         <label className="text-sm">
           <span className="block font-semibold">Role</span>
-          <Select name="role" defaultValue={user.role} aria-label={`Role of ${user.name}`}>
-            {roles.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </Select>
+          <Select
+            name="role"
+            defaultValue={user.role}
+            aria-label={`Role of ${user.name}`}
+            options={roles}
+          />
         </label>
         <label className="text-sm">
           <span className="block font-semibold">Clearance</span>
-          <Select name="clearance" defaultValue={user.clearance} aria-label={`Clearance of ${user.name}`}>
-            {clearances.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </Select>
+          <Select
+            name="clearance"
+            defaultValue={user.clearance}
+            aria-label={`Clearance of ${user.name}`}
+            options={clearances}
+          />
         </label>
         <label className="flex items-center gap-2 pb-2 text-sm">
-          <input type="checkbox" name="active" defaultChecked={user.active} className="size-4 accent-brand" aria-label={`${user.name} may sign in`} /> Enabled
+          <input
+            type="checkbox"
+            name="active"
+            defaultChecked={user.active}
+            className="size-4 accent-brand"
+            aria-label={`${user.name} may sign in`}
+          />{" "}
+          Enabled
         </label>
         <Button type="submit" size="sm" disabled={uPending}>
           Save {user.name}
@@ -118,7 +151,12 @@ export function UserRowForms({ user, update, reset, roles, clearances }: { user:
         <input type="hidden" name="userId" value={user.id} />
         <label className="text-sm">
           <span className="block font-semibold">New password</span>
-          <Input name="password" type="password" autoComplete="new-password" aria-label={`New password for ${user.name}`} />
+          <Input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            aria-label={`New password for ${user.name}`}
+          />
         </label>
         <Button type="submit" size="sm" variant="secondary" disabled={rPending}>
           Reset password

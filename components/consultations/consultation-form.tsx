@@ -7,7 +7,10 @@ import { Field, Input, Select } from "@/components/ui/field";
 import type { FormState } from "@/lib/validation/form-state";
 import type { ConsultationField } from "@/lib/validation/consultation";
 
-type Action = (state: FormState<ConsultationField>, formData: FormData) => Promise<FormState<ConsultationField>>;
+type Action = (
+  state: FormState<ConsultationField>,
+  formData: FormData,
+) => Promise<FormState<ConsultationField>>;
 type Option = { value: string; label: string };
 
 interface Props {
@@ -31,15 +34,21 @@ export function ConsultationForm({ action, series, formats, countries, classific
       {state.status === "error" && state.message && <Alert>{state.message}</Alert>}
       <div key={key} className="grid gap-6 sm:grid-cols-2">
         <div className="sm:col-span-2">
-          <Field id="seriesId" label="Series" hint="The mechanism this meeting is a round of" errors={e.seriesId}>
+          <Field
+            id="seriesId"
+            label="Series"
+            hint="The mechanism this meeting is a round of"
+            errors={e.seriesId}
+          >
             {(a) => (
-              <Select {...a} name="seriesId" value={seriesId} onChange={(ev) => setSeriesId(ev.target.value)}>
-                {series.length > 0 && <option value="">Choose a series…</option>}
-                {series.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label}
-                  </option>
-                ))}
+              <Select
+                {...a}
+                name="seriesId"
+                value={seriesId}
+                onChange={(ev) => setSeriesId(ev.target.value)}
+                placeholder={series.length > 0 ? "Choose a series…" : undefined}
+                options={series}
+              >
                 <option value="new">A new series…</option>
               </Select>
             )}
@@ -49,43 +58,74 @@ export function ConsultationForm({ action, series, formats, countries, classific
           <fieldset className="grid gap-6 rounded-md border border-line p-4 sm:col-span-2 sm:grid-cols-2">
             <legend className="px-1 text-sm font-semibold">New series</legend>
             <div className="sm:col-span-2">
-              <Field id="seriesName" label="Series name" hint="For example: Pakistan–Russia Bilateral Political Consultations" errors={e.seriesName}>
-                {(a) => <Input {...a} name="seriesName" defaultValue={v.seriesName ?? ""} maxLength={300} />}
+              <Field
+                id="seriesName"
+                label="Series name"
+                hint="For example: Pakistan–Russia Bilateral Political Consultations"
+                errors={e.seriesName}
+              >
+                {(a) => (
+                  <Input
+                    {...a}
+                    name="seriesName"
+                    defaultValue={v.seriesName ?? ""}
+                    maxLength={300}
+                  />
+                )}
               </Field>
             </div>
             <Field id="format" label="Format" errors={e.format}>
               {(a) => (
-                <Select {...a} name="format" defaultValue={v.format ?? ""}>
-                  <option value="">Choose a format…</option>
-                  {formats.map((f) => (
-                    <option key={f.value} value={f.value}>
-                      {f.label}
-                    </option>
-                  ))}
-                </Select>
+                <Select
+                  {...a}
+                  name="format"
+                  defaultValue={v.format ?? ""}
+                  placeholder="Choose a format…"
+                  options={formats}
+                />
               )}
             </Field>
-            <Field id="counterpartCountry" label="Counterpart country" errors={e.counterpartCountry}>
+            <Field
+              id="counterpartCountry"
+              label="Counterpart country"
+              errors={e.counterpartCountry}
+            >
               {(a) => (
-                <Select {...a} name="counterpartCountry" defaultValue={v.counterpartCountry ?? ""}>
-                  <option value="">Choose a country…</option>
-                  {countries.map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-                </Select>
+                <Select
+                  {...a}
+                  name="counterpartCountry"
+                  defaultValue={v.counterpartCountry ?? ""}
+                  placeholder="Choose a country…"
+                  options={countries}
+                />
               )}
             </Field>
           </fieldset>
         )}
         <div className="sm:col-span-2">
-          <Field id="title" label="Title" hint="For example: Pakistan–Russia Bilateral Political Consultations, round 5" errors={e.title}>
+          <Field
+            id="title"
+            label="Title"
+            hint="For example: Pakistan–Russia Bilateral Political Consultations, round 5"
+            errors={e.title}
+          >
             {(a) => <Input {...a} name="title" defaultValue={v.title ?? ""} maxLength={300} />}
           </Field>
         </div>
-        <Field id="roundNumber" label="Round number" hint="Leave empty if unknown" errors={e.roundNumber}>
-          {(a) => <Input {...a} name="roundNumber" inputMode="numeric" defaultValue={v.roundNumber ?? ""} />}
+        <Field
+          id="roundNumber"
+          label="Round number"
+          hint="Leave empty if unknown"
+          errors={e.roundNumber}
+        >
+          {(a) => (
+            <Input
+              {...a}
+              name="roundNumber"
+              inputMode="numeric"
+              defaultValue={v.roundNumber ?? ""}
+            />
+          )}
         </Field>
         <Field id="startDate" label="Start date" errors={e.startDate}>
           {(a) => <Input {...a} name="startDate" type="date" defaultValue={v.startDate ?? ""} />}
@@ -95,13 +135,12 @@ export function ConsultationForm({ action, series, formats, countries, classific
         </Field>
         <Field id="classification" label="Classification" errors={e.classification}>
           {(a) => (
-            <Select {...a} name="classification" defaultValue={v.classification ?? "UNCLASSIFIED"}>
-              {classifications.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </Select>
+            <Select
+              {...a}
+              name="classification"
+              defaultValue={v.classification ?? "UNCLASSIFIED"}
+              options={classifications}
+            />
           )}
         </Field>
       </div>

@@ -10,7 +10,11 @@ interface FieldProps {
   label: string;
   hint?: string;
   errors?: string[] | undefined;
-  children: (a11y: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
+  children: (a11y: {
+    id: string;
+    "aria-describedby"?: string;
+    "aria-invalid"?: boolean;
+  }) => ReactNode;
 }
 
 /** A labelled control with its hint and its errors wired to it for screen readers. */
@@ -28,7 +32,11 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
           {hint}
         </p>
       )}
-      {children({ id, "aria-describedby": describedBy, ...(errorId ? { "aria-invalid": true } : {}) })}
+      {children({
+        id,
+        "aria-describedby": describedBy,
+        ...(errorId ? { "aria-invalid": true } : {}),
+      })}
       {errorId && (
         <p id={errorId} className="text-sm font-medium text-danger">
           {errors?.join(" ")}
@@ -42,6 +50,22 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
   return <input className={cn(control, className)} {...props} />;
 }
 
-export function Select({ className, ...props }: ComponentProps<"select">) {
-  return <select className={cn(control, "pr-8", className)} {...props} />;
+interface SelectProps extends ComponentProps<"select"> {
+  options?: { value: string; label: string }[];
+  /** A first, empty choice ("Choose a country…"). */
+  placeholder?: string;
+}
+
+export function Select({ className, options, placeholder, children, ...props }: SelectProps) {
+  return (
+    <select className={cn(control, "pr-8", className)} {...props}>
+      {placeholder !== undefined && <option value="">{placeholder}</option>}
+      {options?.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+      {children}
+    </select>
+  );
 }

@@ -24,13 +24,20 @@ export function useEditor(): EditorApi {
 }
 
 export function getIn(obj: unknown, path: Path): unknown {
-  return path.reduce<unknown>((o, k) => (o === null || o === undefined ? undefined : (o as Record<string | number, unknown>)[k]), obj);
+  return path.reduce<unknown>(
+    (o, k) =>
+      o === null || o === undefined ? undefined : (o as Record<string | number, unknown>)[k],
+    obj,
+  );
 }
 
 export function setIn<T>(obj: T, path: Path, value: unknown): T {
   if (path.length === 0) return value as T;
   const [head, ...rest] = path as [string | number, ...Path];
-  const copy = (Array.isArray(obj) ? [...obj] : { ...(obj as object) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(obj) ? [...obj] : { ...(obj as object) }) as Record<
+    string | number,
+    unknown
+  >;
   copy[head] = setIn(copy[head], rest, value);
   return copy as T;
 }
@@ -47,21 +54,47 @@ interface BaseProps {
 
 function useBinding(path: Path) {
   const { form, errors, set, readOnly } = useEditor();
-  return { value: getIn(form, path), errors: errors[key(path)], set: (v: unknown) => set(path, v), readOnly };
+  return {
+    value: getIn(form, path),
+    errors: errors[key(path)],
+    set: (v: unknown) => set(path, v),
+    readOnly,
+  };
 }
 
-export function TextField({ path, label, hint, className, ...rest }: BaseProps & Omit<ComponentProps<"input">, "value" | "onChange">) {
+export function TextField({
+  path,
+  label,
+  hint,
+  className,
+  ...rest
+}: BaseProps & Omit<ComponentProps<"input">, "value" | "onChange">) {
   const b = useBinding(path);
   return (
     <div className={className}>
       <Field id={domId(path)} label={label} hint={hint} errors={b.errors}>
-        {(a) => <Input {...a} {...rest} value={String(b.value ?? "")} readOnly={b.readOnly} onChange={(e) => b.set(e.target.value)} />}
+        {(a) => (
+          <Input
+            {...a}
+            {...rest}
+            value={String(b.value ?? "")}
+            readOnly={b.readOnly}
+            onChange={(e) => b.set(e.target.value)}
+          />
+        )}
       </Field>
     </div>
   );
 }
 
-export function TextArea({ path, label, hint, className, rows = 3, maxLength }: BaseProps & { rows?: number; maxLength?: number }) {
+export function TextArea({
+  path,
+  label,
+  hint,
+  className,
+  rows = 3,
+  maxLength,
+}: BaseProps & { rows?: number; maxLength?: number }) {
   const b = useBinding(path);
   const value = String(b.value ?? "");
   const over = maxLength !== undefined && value.length > maxLength;
@@ -79,8 +112,14 @@ export function TextArea({ path, label, hint, className, rows = 3, maxLength }: 
               className="block w-full rounded-md border border-line bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-danger"
             />
             {maxLength !== undefined && (
-              <p className={cn("text-right text-xs", over ? "font-semibold text-danger" : "text-muted")}>
-                {value.length.toLocaleString("en")} / {maxLength.toLocaleString("en")} characters{over ? " — too long to save" : ""}
+              <p
+                className={cn(
+                  "text-right text-xs",
+                  over ? "font-semibold text-danger" : "text-muted",
+                )}
+              >
+                {value.length.toLocaleString("en")} / {maxLength.toLocaleString("en")} characters
+                {over ? " — too long to save" : ""}
               </p>
             )}
           </>
@@ -103,14 +142,14 @@ export function SelectField({
     <div className={className}>
       <Field id={domId(path)} label={label} hint={hint} errors={b.errors}>
         {(a) => (
-          <Select {...a} value={String(b.value ?? "")} disabled={b.readOnly} onChange={(e) => b.set(e.target.value)}>
-            {placeholder !== undefined && <option value="">{placeholder}</option>}
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
+          <Select
+            {...a}
+            value={String(b.value ?? "")}
+            disabled={b.readOnly}
+            onChange={(e) => b.set(e.target.value)}
+            placeholder={placeholder}
+            options={options}
+          />
         )}
       </Field>
     </div>
@@ -122,7 +161,14 @@ export function CheckboxField({ path, label, className }: BaseProps) {
   const id = domId(path);
   return (
     <div className={cn("flex items-center gap-2 pt-6", className)}>
-      <input id={id} type="checkbox" className="size-4 accent-brand" checked={Boolean(b.value)} disabled={b.readOnly} onChange={(e) => b.set(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        className="size-4 accent-brand"
+        checked={Boolean(b.value)}
+        disabled={b.readOnly}
+        onChange={(e) => b.set(e.target.checked)}
+      />
       <label htmlFor={id} className="text-sm">
         {label}
       </label>
@@ -135,5 +181,9 @@ export function ListErrors({ path }: { path: Path }) {
   const { errors } = useEditor();
   const list = errors[key(path)];
   if (!list?.length) return null;
-  return <p className="text-sm font-medium text-danger" role="alert">{list.join(" ")}</p>;
+  return (
+    <p className="text-sm font-medium text-danger" role="alert">
+      {list.join(" ")}
+    </p>
+  );
 }

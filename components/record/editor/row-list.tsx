@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { useEditor } from "@/components/record/editor/editor-context";
+import { OpenComments } from "@/components/record/editor/open-comments";
 import type { AnyRow, RowSection } from "@/lib/record/form";
 
 interface RowListProps {
@@ -47,6 +48,7 @@ export function RowList({ section, indices, noun, addLabel, newRow, empty, child
             <li key={row.id}>
               <fieldset className="rounded-md border border-line bg-surface/50 p-4">
                 <legend className="px-1 text-sm font-semibold">{name}</legend>
+                <OpenComments section={section} rowId={row.id} />
                 {children(index, at + 1)}
                 {!readOnly && (
                   <div className="mt-3 flex flex-wrap justify-end gap-2">

@@ -14,6 +14,8 @@ export type AuditAction =
   | "consultation.request_changes"
   | "consultation.revise"
   | "consultation.restore"
+  | "consultation.comment"
+  | "consultation.comment_resolve"
   | "consultation.download";
 
 export interface AuditEntry {

@@ -17,6 +17,10 @@ import { isAppError } from "@/lib/errors";
 import { startNextRoundAction } from "./actions";
 import { decideReviewAction, startRevisionAction, submitForReviewAction } from "./review-actions";
 import { ReviewPanel } from "@/components/review/review-panel";
+import { CommentsPanel } from "@/components/comments/comments-panel";
+import { listComments } from "@/lib/domain/comments/comments";
+import { commentTargets } from "@/lib/record/comment-targets";
+import { addCommentAction, resolveCommentAction } from "./comment-actions";
 import { getReviewState } from "@/lib/domain/review/get-review-state";
 
 export const metadata: Metadata = { title: "Consultation" };
@@ -29,7 +33,8 @@ export default async function ConsultationPage({ params }: { params: Promise<{ i
     throw error;
   });
   const origins = record.data.outcomes.flatMap((o) => (o.originId ? [o.originId] : []));
-  const [history, review] = await Promise.all([getCommitmentHistory(user, origins), getReviewState(user, record)]);
+  const [history, review, threads] = await Promise.all([getCommitmentHistory(user, origins), getReviewState(user, record), listComments(user, record.id)]);
+  const targets = commentTargets(record.data);
   const pdf = `/api/consultations/${record.id}/pdf`;
   const canEdit = hasPermission(user, "consultation:edit") && isEditable(record.status);
   return (
@@ -88,6 +93,17 @@ export default async function ConsultationPage({ params }: { params: Promise<{ i
           canDecide={review.canDecide}
           canRevise={review.canRevise}
           actions={{ submit: submitForReviewAction, decide: decideReviewAction, revise: startRevisionAction }}
+        />
+      </div>
+      <div className="mb-6">
+        <CommentsPanel
+          id={record.id}
+          threads={threads}
+          sections={targets.sections}
+          rows={targets.rows}
+          canDiscuss={hasPermission(user, "consultation:review") || hasPermission(user, "consultation:edit")}
+          add={addCommentAction}
+          resolve={resolveCommentAction}
         />
       </div>
       <RecordView

@@ -14,6 +14,8 @@ import { isAppError } from "@/lib/errors";
 import { toForm } from "@/lib/record/form";
 import { label } from "@/lib/validation/vocabulary";
 import { saveRecordAction } from "./actions";
+import { listComments } from "@/lib/domain/comments/comments";
+import { commentKey, type OpenCommentMap } from "@/lib/record/comment-targets";
 
 export const metadata: Metadata = { title: "Edit consultation" };
 
@@ -34,7 +36,9 @@ export default async function EditConsultationPage({ params, searchParams }: { p
   if (!isEditable(record.status)) return <Alert>This record is {label(record.status).toLowerCase()} and locked for editing. {back}</Alert>;
 
   const origins = record.data.outcomes.flatMap((o) => (o.originId ? [o.originId] : []));
-  const history = await getCommitmentHistory(user, origins);
+  const [history, threads] = await Promise.all([getCommitmentHistory(user, origins), listComments(user, id)]);
+  const comments: OpenCommentMap = {};
+  for (const t of threads.filter((x) => !x.resolved)) (comments[commentKey(t.section, t.rowId)] ??= []).push({ id: t.id, body: t.body, author: t.author });
   return (
     <>
       <PageHeader
@@ -52,6 +56,7 @@ export default async function EditConsultationPage({ params, searchParams }: { p
         initial={toForm(record.data)}
         history={history}
         save={saveRecordAction}
+        comments={comments}
         options={{
           countries: countryOptions().map((c) => ({ value: c.code, label: c.name })),
           classifications: visibleClassifications(user.clearance).map((c) => ({ value: c, label: label(c) })),
