@@ -16,6 +16,9 @@ import type { ReviewResult } from "@/lib/domain/review/submit-for-review";
 export async function decideReview(actor: Actor, id: string, raw: unknown): Promise<ReviewResult> {
   if (!hasPermission(actor, "consultation:review")) throw new AppError("FORBIDDEN", "Your role may not review records.");
   if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No such consultation.");
+  // Not found before anything else: a record above the actor's clearance does not exist for them.
+  const exists = await prisma.consultation.count({ where: { id, classification: { in: visibleClassifications(actor.clearance) } } });
+  if (exists === 0) throw new AppError("NOT_FOUND", "No such consultation.");
   const parsed = decideReviewSchema.safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: issuesByPath(parsed.error) };
   const { decision, comment } = parsed.data;

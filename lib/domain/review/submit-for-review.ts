@@ -13,6 +13,9 @@ export type ReviewResult = { status: "ok" } | { status: "invalid"; fieldErrors: 
 export async function submitForReview(actor: Actor, id: string, raw: unknown): Promise<ReviewResult> {
   if (!hasPermission(actor, "consultation:edit")) throw new AppError("FORBIDDEN", "Your role may not submit records for review.");
   if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No such consultation.");
+  // Not found before anything else: a record above the actor's clearance does not exist for them.
+  const exists = await prisma.consultation.count({ where: { id, classification: { in: visibleClassifications(actor.clearance) } } });
+  if (exists === 0) throw new AppError("NOT_FOUND", "No such consultation.");
   const parsed = submitForReviewSchema.safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: issuesByPath(parsed.error) };
   const { version, reviewerIds } = parsed.data;
