@@ -23,6 +23,9 @@ export const envSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as PK")
     .default("PK"),
+  /** e.g. smtp://user:password@mail.example.gov:587 — without it, e-mail notifications are off. */
+  SMTP_URL: z.string().url().refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).default("Readout <readout@localhost>"),
   DEMO_ADMIN_EMAIL: z.string().email().default("admin@readout.local"),
   DEMO_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
 });

@@ -17,6 +17,8 @@ export interface Actor {
   id: string;
   role: Role;
   clearance: Classification;
+  /** For messages to others ("Dana asks you to review…"); absent for system actors. */
+  name?: string;
 }
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {

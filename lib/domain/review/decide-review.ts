@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { freezeApprovedBriefing } from "@/lib/domain/review/freeze-approved-briefing";
 import { issuesByPath } from "@/lib/validation/fields";
 import { decideReviewSchema } from "@/lib/validation/review";
+import { notifyDecision } from "@/lib/domain/notifications/notify";
 import type { ReviewResult } from "@/lib/domain/review/submit-for-review";
 
 /**
@@ -52,5 +53,7 @@ export async function decideReview(actor: Actor, id: string, raw: unknown): Prom
     return true;
   });
   if (approvedNow) await freezeApprovedBriefing(id);
+  const by = actor.name ?? "A reviewer";
+  await notifyDecision(id, decision === "REQUEST_CHANGES" ? "CHANGES_REQUESTED" : approvedNow ? "APPROVED_BY_ALL" : "APPROVED", by);
   return { status: "ok" };
 }

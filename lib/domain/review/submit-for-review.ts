@@ -6,6 +6,7 @@ import { clearanceAllows, hasPermission, visibleClassifications, type Actor } fr
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { issuesByPath } from "@/lib/validation/fields";
 import { submitForReviewSchema } from "@/lib/validation/review";
+import { notifyReviewRequested } from "@/lib/domain/notifications/notify";
 
 export type ReviewResult = { status: "ok" } | { status: "invalid"; fieldErrors: Record<string, string[]> };
 
@@ -20,7 +21,7 @@ export async function submitForReview(actor: Actor, id: string, raw: unknown): P
   if (!parsed.success) return { status: "invalid", fieldErrors: issuesByPath(parsed.error) };
   const { version, reviewerIds } = parsed.data;
 
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const record = await tx.consultation.findFirst({
       where: { id, classification: { in: visibleClassifications(actor.clearance) } },
       select: { status: true, version: true, classification: true, createdById: true },
@@ -48,4 +49,6 @@ export async function submitForReview(actor: Actor, id: string, raw: unknown): P
     await writeAudit(tx, { actorId: actor.id, action: "consultation.submit", entityType: "consultation", entityId: id, details: { version, reviewerIds } });
     return { status: "ok" as const };
   });
+  if (result.status === "ok") await notifyReviewRequested(id, reviewerIds, actor.name ?? "A colleague");
+  return result;
 }

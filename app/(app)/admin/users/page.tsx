@@ -5,6 +5,7 @@ import { CreateUserForm, UserRowForms } from "@/components/admin/user-forms";
 import { requireUser } from "@/lib/auth/current-user";
 import { CLASSIFICATIONS, ROLES, hasPermission } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/domain/users/manage-users";
+import { mailEnabled } from "@/lib/mail/mailer";
 import { options } from "@/lib/validation/vocabulary";
 import { createUserAction, resetPasswordAction, updateUserAction } from "./actions";
 
@@ -19,6 +20,11 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeader title="Staff accounts" description="Roles, clearances and access. Changes take effect at the user's next request; disabling signs them out at once." />
+      <Alert tone="info" className="mb-6">
+        {mailEnabled()
+          ? "E-mail notifications are on: reviewers are told when they are asked, drafters when a decision is made."
+          : "E-mail notifications are off (SMTP_URL is not set). Everything works; people see what waits for them on their dashboard."}
+      </Alert>
       <Card className="mb-8">
         <h2 className="mb-4 text-lg font-semibold">New account</h2>
         <CreateUserForm action={createUserAction} roles={roles} clearances={clearances} />
