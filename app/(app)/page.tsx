@@ -15,7 +15,7 @@ const rows = (list: Row[]) => list.map((r) => ({ ...r, country: countryName(r.co
 
 export default async function DashboardPage() {
   const user = await requireUser("/");
-  const { waitingForMe, myWork, recent } = await getDashboard(user);
+  const { waitingForMe, myWork, recentlyApproved, recent } = await getDashboard(user);
   return (
     <>
       <PageHeader
@@ -43,6 +43,14 @@ export default async function DashboardPage() {
             Your drafts and records in review
           </h2>
           <ConsultationTable caption="Your drafts and records in review" rows={rows(myWork)} empty="You have no drafts." />
+        </section>
+      )}
+      {recentlyApproved.length > 0 && (
+        <section aria-labelledby="approved-heading" className="mb-8">
+          <h2 id="approved-heading" className="mb-3 text-lg font-semibold">
+            Approved in the last 30 days
+          </h2>
+          <ConsultationTable caption="Approved in the last 30 days" rows={rows(recentlyApproved)} />
         </section>
       )}
       <section aria-labelledby="recent-heading">
