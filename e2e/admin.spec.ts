@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./fixtures";
 
 test("an admin creates an account, the person signs in, and disabling it signs them out at once", async ({ browser }) => {
+  // The test database also holds every account the integration tests made: a long page to scan.
+  test.setTimeout(150_000);
   const adminContext = await browser.newContext();
   const staffContext = await browser.newContext();
   const admin = await adminContext.newPage();

@@ -25,6 +25,9 @@ export async function decideReview(actor: Actor, id: string, raw: unknown): Prom
   const { decision, comment } = parsed.data;
 
   const approvedNow = await prisma.$transaction(async (tx) => {
+    // Decisions on one record run one at a time: two last approvals arriving together must
+    // not each see the other as still pending and leave the record in review for ever.
+    await tx.$queryRaw`SELECT 1 FROM "Consultation" WHERE "id" = ${id}::uuid FOR UPDATE`;
     const record = await tx.consultation.findFirst({
       where: { id, classification: { in: visibleClassifications(actor.clearance) } },
       select: { status: true, version: true, createdById: true, updatedById: true },

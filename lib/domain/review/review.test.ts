@@ -75,6 +75,15 @@ describe("review workflow", () => {
     expect(await status(id)).toBe("APPROVED");
   });
 
+  it("approves when the last two approvals arrive at the same moment", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER" });
+    const reviewers = await Promise.all([1, 2, 3].map(() => createTestUser({ role: "REVIEWER" })));
+    const { id } = await createTestRecord(drafter);
+    await submitForReview(drafter, id, { version: 1, reviewerIds: reviewers.map((r) => r.id) });
+    await Promise.all(reviewers.map((r) => decideReview(r, id, { decision: "APPROVE" })));
+    expect(await status(id)).toBe("APPROVED");
+  });
+
   it("refuses illegal transitions and self-review, whatever is sent", async () => {
     const drafter = await createTestUser({ role: "DRAFTER", clearance: "SECRET" });
     const reviewer = await createTestUser({ role: "REVIEWER", clearance: "SECRET" });
