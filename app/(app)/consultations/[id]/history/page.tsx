@@ -47,9 +47,9 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
               <caption className="sr-only">Versions, newest first</caption>
               <thead className="text-left text-xs uppercase text-muted">
                 <tr>
-                  <th scope="col">From</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Version</th>
+                  <th scope="col" className="w-12 pb-1 pr-2">From</th>
+                  <th scope="col" className="w-12 pb-1 pr-2">To</th>
+                  <th scope="col" className="pb-1">Version</th>
                 </tr>
               </thead>
               <tbody>
