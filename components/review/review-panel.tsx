@@ -21,6 +21,7 @@ interface Props {
   history: { id: string; version: number; comment: string; reviewer: string }[];
   candidates: { id: string; name: string; role: string }[];
   canSubmit: boolean;
+  needsNewVersion: boolean;
   canDecide: boolean;
   canRevise: boolean;
   actions: { submit: Action; decide: Action; revise: Action };
@@ -70,6 +71,7 @@ export function ReviewPanel(p: Props) {
         </div>
       )}
 
+      {p.needsNewVersion && <p className="mt-3 text-sm">Version {p.version} has been reviewed. Save your changes in the editor, then submit the new version.</p>}
       {p.canSubmit && (
         <form action={submit} className="mt-4 space-y-2">
           <input type="hidden" name="id" value={p.id} />

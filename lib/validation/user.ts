@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { CLASSIFICATIONS, ROLES } from "@/lib/auth/permissions";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { requiredText } from "@/lib/validation/fields";
 
 export const createUserSchema = z
   .object({
     email: z.string().trim().toLowerCase().email("Enter a valid e-mail address").max(254),
-    name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(200, "Name must be at most 200 characters"),
+    name: requiredText("Name", 200),
     role: z.preprocess((v) => (typeof v === "string" ? v.toUpperCase() : v), z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ").toLowerCase()}` })),
     clearance: z.preprocess(
       (v) => (typeof v === "string" ? v.toUpperCase() : v),

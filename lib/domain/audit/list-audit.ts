@@ -5,12 +5,12 @@ import { AppError } from "@/lib/errors";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 
 export const auditFilterSchema = z.object({
-  action: z.string().trim().max(64).optional().catch(undefined),
-  actor: z.string().trim().toLowerCase().max(254).optional().catch(undefined),
+  action: z.string().trim().max(64).refine((v) => !v.includes("\u0000")).optional().catch(undefined),
+  actor: z.string().trim().toLowerCase().max(254).refine((v) => !v.includes("\u0000")).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   /** Keyset pagination: rows older than this id. */
-  before: z.coerce.bigint().optional().catch(undefined),
+  before: z.coerce.bigint().positive().max(9_223_372_036_854_775_807n).optional().catch(undefined),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 

@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import { clearanceAllows, hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import type { Classification } from "@/lib/generated/prisma/enums";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { loadBriefing } from "@/lib/domain/briefings/load-briefing";
 import { freezeApprovedBriefing } from "@/lib/domain/review/freeze-approved-briefing";
@@ -71,13 +72,17 @@ async function identifyApproved(actor: Actor, id: string, template: Template, pa
     select: { approvedVersion: true, approvedBriefing: true, title: true, startDate: true, classification: true },
   });
   if (!record || record.approvedVersion === null) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
+  // The approved version keeps the classification it was approved at, even if the draft changed it since.
+  const frozen = record.approvedBriefing as Briefing | null;
+  const approvedClassification = (frozen?.data.facts.classification ?? record.classification) as Classification;
+  if (!clearanceAllows(actor.clearance, approvedClassification)) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
   const key = createHash("sha256").update(JSON.stringify(["approved", template, paper, id, record.approvedVersion])).digest("hex");
   const date = record.startDate.toISOString().slice(0, 10);
   return {
     key,
     fileName: `${date} ${record.title} — ${TEMPLATE_NAMES[template]} v${record.approvedVersion} approved.pdf`,
-    classification: template === "public-readout" ? "UNCLASSIFIED" : record.classification,
-    frozen: record.approvedBriefing as Briefing | null,
+    classification: template === "public-readout" ? "UNCLASSIFIED" : approvedClassification,
+    frozen,
   };
 }
 

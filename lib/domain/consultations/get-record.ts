@@ -21,6 +21,7 @@ export async function getRecord(actor: Actor, id: string) {
           updatedAt: true,
           createdAt: true,
           createdById: true,
+          updatedById: true,
           approvedVersion: true,
           createdBy: { select: { name: true } },
           updatedBy: { select: { name: true } },

@@ -60,6 +60,14 @@ describe("saveRecord", () => {
     expect((await getRecord(alice, id)).data).toEqual(first);
   });
 
+  it("never shows a conflict's content to someone the other save classified it away from", async () => {
+    const high = await createTestUser({ clearance: "SECRET" });
+    const low = await createTestUser({ clearance: "RESTRICTED" });
+    const { id } = await createTestRecord(high, "RESTRICTED");
+    expect((await saveRecord(high, id, 1, workedExample({ classification: "SECRET", summary: "Secret content" }))).status).toBe("saved");
+    await expect(saveRecord(low, id, 1, workedExample({ classification: "RESTRICTED" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("50 concurrent saves of the same version: one lands, 49 conflict, and the record is exactly the winner's", async () => {
     const drafter = await createTestUser();
     const { id } = await createTestRecord(drafter);

@@ -65,15 +65,18 @@ export async function saveRecord(
     return version;
   });
   if (saved !== null) return { status: "saved", version: saved, data };
-  return { status: "conflict", conflict: await loadConflict(id) };
+  return { status: "conflict", conflict: await loadConflict(actor, id) };
 }
 
-async function loadConflict(id: string): Promise<ConflictInfo> {
+async function loadConflict(actor: Actor, id: string): Promise<ConflictInfo> {
   return prisma.$transaction(async (tx) => {
-    const head = await tx.consultation.findUniqueOrThrow({
-      where: { id },
+    // The other person may have classified the record above this user's clearance: then it no
+    // longer exists for them, and none of its new content may be shown.
+    const head = await tx.consultation.findFirst({
+      where: { id, classification: { in: visibleClassifications(actor.clearance) } },
       select: { version: true, status: true, updatedAt: true, updatedBy: { select: { name: true } } },
     });
+    if (!head) throw new AppError("NOT_FOUND", "Someone classified this record above your clearance while you were editing it. Nothing was saved; copy your text if you need it.");
     if (!isEditable(head.status)) throw new AppError("CONFLICT", "This record was locked while you were editing it.");
     const data = await readRecordData(tx, id);
     return { version: head.version, data: data as RecordData, savedBy: head.updatedBy.name, savedAt: head.updatedAt.toISOString() };

@@ -5,7 +5,7 @@ import type { RecordView } from "@/lib/domain/consultations/get-record";
 
 /** What the review panel of a record shows to this user: reviews of the current version,
  * who could review it, and what the user may do now. */
-export async function getReviewState(actor: Actor, record: Pick<RecordView, "id" | "status" | "version" | "data"> & { createdById: string }) {
+export async function getReviewState(actor: Actor, record: Pick<RecordView, "id" | "status" | "version" | "data"> & { createdById: string; updatedById: string }) {
   const reviews = await prisma.review.findMany({
     where: { consultationId: record.id, version: record.version },
     orderBy: { createdAt: "asc" },
@@ -18,14 +18,15 @@ export async function getReviewState(actor: Actor, record: Pick<RecordView, "id"
     select: { id: true, version: true, comment: true, decidedAt: true, reviewer: { select: { name: true } } },
   });
   const editable = record.status === "DRAFT" || record.status === "CHANGES_REQUESTED";
-  const canSubmit = editable && hasPermission(actor, "consultation:edit");
+  const alreadyReviewed = reviews.length > 0;
+  const canSubmit = editable && !alreadyReviewed && hasPermission(actor, "consultation:edit");
   const classification = record.data.facts.classification;
   const candidates = canSubmit
     ? await prisma.user.findMany({
         where: {
           active: true,
           role: { in: ["REVIEWER", "ADMIN"] },
-          id: { notIn: [actor.id, record.createdById] },
+          id: { notIn: [actor.id, record.createdById, record.updatedById] },
           clearance: { in: CLASSIFICATIONS.filter((c) => classificationRank(c) >= classificationRank(classification)) },
         },
         orderBy: { name: "asc" },
@@ -36,6 +37,8 @@ export async function getReviewState(actor: Actor, record: Pick<RecordView, "id"
   const mine = reviews.find((r) => r.reviewerId === actor.id && r.decision === "PENDING");
   return {
     reviews,
+    /** A reviewed version goes back to review only as a new save. */
+    needsNewVersion: editable && alreadyReviewed && hasPermission(actor, "consultation:edit"),
     history,
     candidates,
     canSubmit,

@@ -102,9 +102,12 @@ describe("review workflow", () => {
 
     expect(await submitForReview(drafter, id, { version: 1, reviewerIds: [reviewer.id] })).toEqual({ status: "ok" });
     await expect(submitForReview(drafter, id, { version: 1, reviewerIds: [reviewer.id] })).rejects.toMatchObject({ code: "CONFLICT" });
+    // Changes requested: the same version cannot go back to review; a new save can.
+    await decideReview(reviewer, id, { decision: "REQUEST_CHANGES", comment: "Fix it" });
+    await expect(submitForReview(drafter, id, { version: 1, reviewerIds: [otherReviewer.id] })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await status(id)).toBe("CHANGES_REQUESTED");
     await expect(decideReview(viewer, id, { decision: "APPROVE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(decideReview(otherReviewer, id, { decision: "APPROVE" })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await status(id)).toBe("IN_REVIEW");
   });
 
   it("never lets the drafter approve their own record, even as an admin", async () => {
@@ -140,5 +143,14 @@ describe("versions", () => {
     expect(await audits(id)).toContain("consultation.restore");
     expect(await restoreVersion(drafter, id, 1, 3)).toMatchObject({ status: "conflict" });
     await expect(getVersion(await createTestUser({ clearance: "UNCLASSIFIED", role: "VIEWER" }), id, 99)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // A version saved at a higher classification stays hidden after a downgrade.
+    const secretDrafter = await createTestUser({ clearance: "SECRET" });
+    const reader = await createTestUser({ role: "VIEWER", clearance: "RESTRICTED" });
+    const { id: other } = await createTestRecord(secretDrafter, "RESTRICTED");
+    await saveRecord(secretDrafter, other, 1, workedExample({ classification: "SECRET", summary: "Secret words" }));
+    await saveRecord(secretDrafter, other, 2, workedExample({ classification: "RESTRICTED" }));
+    expect((await listVersions(reader, other)).versions.map((v) => v.version)).toEqual([3, 1]);
+    await expect(getVersion(reader, other, 2)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

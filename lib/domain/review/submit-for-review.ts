@@ -24,18 +24,22 @@ export async function submitForReview(actor: Actor, id: string, raw: unknown): P
   const result = await prisma.$transaction(async (tx) => {
     const record = await tx.consultation.findFirst({
       where: { id, classification: { in: visibleClassifications(actor.clearance) } },
-      select: { status: true, version: true, classification: true, createdById: true },
+      select: { status: true, version: true, classification: true, createdById: true, updatedById: true },
     });
     if (!record) throw new AppError("NOT_FOUND", "No such consultation.");
     if (record.status !== "DRAFT" && record.status !== "CHANGES_REQUESTED") {
       throw new AppError("CONFLICT", `Only a draft can be submitted; this record is ${record.status.toLowerCase().replace("_", " ")}.`);
     }
     if (record.version !== version) throw new AppError("CONFLICT", "The record was saved again since you opened it: reload, check it, then submit.");
+    // Reviews belong to a version: a version that was already reviewed goes back only as a new save.
+    if ((await tx.review.count({ where: { consultationId: id, version } })) > 0) {
+      throw new AppError("CONFLICT", "This version has been reviewed already: save your changes, then submit the new version.");
+    }
     const reviewers = await tx.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true, role: true, clearance: true, active: true } });
     const problems = reviewerIds.flatMap((rid) => {
       const r = reviewers.find((u) => u.id === rid);
       if (!r || !r.active) return ["A chosen reviewer no longer has an account."];
-      if (r.id === actor.id || r.id === record.createdById) return [`${r.name} drafted this record and cannot review it.`];
+      if (r.id === actor.id || r.id === record.createdById || r.id === record.updatedById) return [`${r.name} drafted or edited this record and cannot review it.`];
       if (r.role !== "REVIEWER" && r.role !== "ADMIN") return [`${r.name} is not a reviewer.`];
       if (!clearanceAllows(r.clearance, record.classification)) return [`${r.name} is not cleared for this record.`];
       return [];

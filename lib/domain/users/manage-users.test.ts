@@ -38,6 +38,9 @@ describe("staff accounts", () => {
     expect((await updateUser(admin, admin.id, { role: "VIEWER", clearance: "SECRET", active: true })).status).toBe("invalid");
     expect((await updateUser(admin, admin.id, { role: "ADMIN", clearance: "SECRET", active: false })).status).toBe("invalid");
     expect((await updateUser(admin, reviewer.id, { role: "EMPEROR", clearance: "SECRET", active: true })).status).toBe("invalid");
+    const confidentialAdmin = await createTestUser({ role: "ADMIN", clearance: "CONFIDENTIAL" });
+    expect(await updateUser(confidentialAdmin, confidentialAdmin.id, { role: "ADMIN", clearance: "SECRET", active: true })).toEqual({ status: "invalid", fieldErrors: { clearance: ["You cannot grant a clearance above your own."] } });
+    expect((await updateUser(confidentialAdmin, reviewer.id, { role: "REVIEWER", clearance: "SECRET", active: true })).status).toBe("invalid");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, select: { role: true, active: true } }))).toEqual({ role: "ADMIN", active: true });
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { hasPermission, type Actor } from "@/lib/auth/permissions";
+import { clearanceAllows, hasPermission, type Actor } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { issuesByPath } from "@/lib/validation/fields";
@@ -32,6 +32,9 @@ export async function updateUser(actor: Actor, userId: string, raw: unknown): Pr
   const next = parsed.data;
   if (userId === actor.id && (next.role !== "ADMIN" || !next.active)) {
     return { status: "invalid", fieldErrors: { role: ["You cannot remove your own administrator role or disable yourself."] } };
+  }
+  if (!clearanceAllows(actor.clearance, next.clearance)) {
+    return { status: "invalid", fieldErrors: { clearance: ["You cannot grant a clearance above your own."] } };
   }
   await prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, clearance: true, active: true } });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { clearanceAllows } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/domain/users/create-user";
 import { resetPassword, updateUser } from "@/lib/domain/users/manage-users";
 import { isAppError } from "@/lib/errors";
@@ -36,6 +37,9 @@ export async function createUserAction(_prev: AdminFormState, formData: FormData
     const values = Object.fromEntries(["email", "name", "role", "clearance"].map((k) => [k, String(formData.get(k) ?? "")]));
     const parsed = createUserSchema.safeParse({ ...values, password: formData.get("password") });
     if (!parsed.success) return { message: "The account was not created.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+    if (!clearanceAllows(user.clearance, parsed.data.clearance)) {
+      return { message: "The account was not created.", fieldErrors: { clearance: ["You cannot grant a clearance above your own."] }, values };
+    }
     await createUser(user.id, parsed.data);
     return { ok: `Account created for ${parsed.data.email}.` };
   });

@@ -90,6 +90,7 @@ export default async function ConsultationPage({ params }: { params: Promise<{ i
           history={review.history.map((h) => ({ id: h.id, version: h.version, comment: h.comment, reviewer: h.reviewer.name }))}
           candidates={review.candidates}
           canSubmit={review.canSubmit}
+          needsNewVersion={review.needsNewVersion}
           canDecide={review.canDecide}
           canRevise={review.canRevise}
           actions={{ submit: submitForReviewAction, decide: decideReviewAction, revise: startRevisionAction }}

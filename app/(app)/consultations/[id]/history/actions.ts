@@ -11,7 +11,8 @@ export async function restoreVersionAction(_prev: { message?: string }, formData
   const id = String(formData.get("id") ?? "");
   const version = Number(formData.get("version"));
   const base = Number(formData.get("baseVersion"));
-  if (!Number.isInteger(version) || !Number.isInteger(base)) return { message: "Reload the page and try again." };
+  const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= 2_147_483_647;
+  if (!valid(version) || !valid(base)) return { message: "Reload the page and try again." };
   let saved = false;
   try {
     const r = await restoreVersion(user, id, version, base);
