@@ -4,14 +4,19 @@ import { isCountryCode } from "@/lib/countries";
 // Building blocks shared by every form schema. Inputs are what an HTML form holds (strings,
 // booleans); outputs are normalised (trimmed, "" → null for optional values).
 
-/** Required text with an explicit limit; NUL bytes are refused (PostgreSQL cannot store them). */
+/** NUL (PostgreSQL text cannot hold it) or a lone UTF-16 surrogate (not Unicode; jsonb refuses it). */
+export function hasInvalidCharacter(v: string): boolean {
+  return v.includes("\u0000") || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(v);
+}
+
+/** Required text with an explicit limit; characters PostgreSQL cannot store are refused. */
 export function requiredText(label: string, max: number) {
   return z
     .string({ error: `${label} is required` })
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max.toLocaleString("en")} characters`)
-    .refine((v) => !v.includes("\u0000"), `${label} contains an invalid character`);
+    .refine((v) => !hasInvalidCharacter(v), `${label} contains an invalid character`);
 }
 
 export function optionalText(label: string, max: number) {
@@ -19,7 +24,7 @@ export function optionalText(label: string, max: number) {
     .string({ error: `${label} must be text` })
     .trim()
     .max(max, `${label} must be at most ${max.toLocaleString("en")} characters`)
-    .refine((v) => !v.includes("\u0000"), `${label} contains an invalid character`)
+    .refine((v) => !hasInvalidCharacter(v), `${label} contains an invalid character`)
     .default("");
 }
 

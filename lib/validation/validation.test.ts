@@ -31,6 +31,7 @@ describe("createConsultationSchema", () => {
     ["title", "", "Title is required"],
     ["title", "x".repeat(301), "Title must be at most 300 characters"],
     ["title", "bad\u0000byte", "Title contains an invalid character"],
+    ["title", "lone \uD800 surrogate", "Title contains an invalid character"],
     ["startDate", "2023-02-30", "This date does not exist"],
     ["startDate", "20/06/2023", "Enter a date as YYYY-MM-DD"],
     ["startDate", "", "Enter the start date"],

@@ -39,6 +39,10 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
     select: { id: true, version: true, status: true, updatedAt: true, startDate: true, title: true, seriesId: true, classification: true },
   });
   if (!record) throw new AppError("NOT_FOUND", "No such consultation.");
+  // Marked UNCLASSIFIED and meant for the press: only from what reviewers approved.
+  if (template === "public-readout" && record.status !== "APPROVED") {
+    throw new AppError("CONFLICT", "The public readout is available once the record is approved (or from its approved version).");
+  }
   // Earlier rounds feed "open commitments from earlier rounds": their changes count too.
   const earlier = await prisma.consultation.aggregate({
     where: { seriesId: record.seriesId, startDate: { lt: record.startDate }, classification: { in: visible } },
@@ -50,7 +54,8 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
     .digest("hex");
   const date = record.startDate.toISOString().slice(0, 10);
   const fileName = `${date} ${record.title} — ${TEMPLATE_NAMES[template]} v${record.version}.pdf`;
-  return { key, fileName, classification: template === "public-readout" ? "UNCLASSIFIED" : record.classification };
+  // Audited by the classification of the record it comes from, whatever its marking.
+  return { key, fileName, classification: record.classification };
 }
 
 /** The key alone, for a conditional request: no render, no bytes read. */
@@ -81,7 +86,7 @@ async function identifyApproved(actor: Actor, id: string, template: Template, pa
   return {
     key,
     fileName: `${date} ${record.title} — ${TEMPLATE_NAMES[template]} v${record.approvedVersion} approved.pdf`,
-    classification: template === "public-readout" ? "UNCLASSIFIED" : approvedClassification,
+    classification: approvedClassification,
     frozen,
   };
 }

@@ -41,8 +41,12 @@ describe("review workflow", () => {
     expect(text).toContain("Approved by Rosa Reviewer");
     expect(text).toContain("Second draft.");
 
+    const readout = (await pdfPageTexts((await getBriefingPdf(viewer, id, { template: "public-readout", paper: "A4", version: "approved" })).bytes as Uint8Array)).join(" ");
+    expect(readout).toContain("UNCLASSIFIED");
+
     await startRevision(drafter, id);
     expect(await status(id)).toBe("DRAFT");
+    await expect(getBriefingPdf(viewer, id, { template: "public-readout", paper: "A4" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await saveRecord(drafter, id, 3, workedExample({ summary: "Revision two." }))).status).toBe("saved");
     const again = await getBriefingPdf(viewer, id, { template: "briefing-note", paper: "A4", version: "approved" });
     expect(Buffer.from(again.bytes as Uint8Array).equals(Buffer.from(pdf.bytes as Uint8Array))).toBe(true);
