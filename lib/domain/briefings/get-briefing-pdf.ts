@@ -7,6 +7,7 @@ import { clearanceAllows, hasPermission, visibleClassifications, type Actor } fr
 import type { Classification } from "@/lib/generated/prisma/enums";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { loadBriefing } from "@/lib/domain/briefings/load-briefing";
+import { cachedPdf } from "@/lib/domain/briefings/pdf-cache";
 import { freezeApprovedBriefing } from "@/lib/domain/review/freeze-approved-briefing";
 import { PAPERS, TEMPLATES, TEMPLATE_NAMES, type Briefing, type Paper, type Template } from "@/lib/pdf/briefing";
 import { render } from "@/lib/pdf/pool";
@@ -95,27 +96,20 @@ async function identifyApproved(actor: Actor, id: string, template: Template, pa
 export async function getBriefingPdf(actor: Actor, id: string, options: BriefingOptions): Promise<BriefingPdf> {
   const approved = options.version === "approved" ? await identifyApproved(actor, id, options.template, options.paper) : null;
   const meta = approved ?? (await identify(actor, id, options.template, options.paper));
-  const hit = await prisma.pdfCache.findUnique({ where: { key: meta.key }, select: { bytes: true } });
-  let bytes: Uint8Array;
-  if (hit) {
-    bytes = hit.bytes;
-  } else {
+  const { bytes, cached } = await cachedPdf(meta.key, options.template, async () => {
     const briefing = approved ? (approved.frozen ?? (await freezeApprovedBriefing(id))) : await loadBriefing(actor, id);
     if (!briefing) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
-    bytes = await render({ template: options.template, paper: options.paper, briefings: [briefing] });
-    await prisma.pdfCache.createMany({ data: [{ key: meta.key, bytes: Buffer.from(bytes), size: bytes.length, template: options.template }], skipDuplicates: true });
-  }
+    return render({ template: options.template, paper: options.paper, briefings: [briefing] });
+  });
   if (meta.classification !== "UNCLASSIFIED") {
     // A download writes nothing else: its audit row is a transaction of its own.
     await writeAudit(prisma, { actorId: actor.id, action: "consultation.download", entityType: "consultation", entityId: id, details: { template: options.template, paper: options.paper } });
   }
-  return { key: meta.key, fileName: meta.fileName, classification: meta.classification, bytes, cached: Boolean(hit) };
+  return { key: meta.key, fileName: meta.fileName, classification: meta.classification, bytes, cached };
 }
 
 /** Renders and caches the default briefing of a record ahead of its first download. */
 export async function warmBriefingCache(actor: Actor, id: string): Promise<void> {
   const meta = await identify(actor, id, "briefing-note", "A4");
-  if (await prisma.pdfCache.findUnique({ where: { key: meta.key }, select: { key: true } })) return;
-  const bytes = await render({ template: "briefing-note", paper: "A4", briefings: [await loadBriefing(actor, id)] });
-  await prisma.pdfCache.createMany({ data: [{ key: meta.key, bytes: Buffer.from(bytes), size: bytes.length, template: "briefing-note" }], skipDuplicates: true });
+  await cachedPdf(meta.key, "briefing-note", async () => render({ template: "briefing-note", paper: "A4", briefings: [await loadBriefing(actor, id)] }));
 }

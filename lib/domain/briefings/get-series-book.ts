@@ -3,9 +3,10 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import { CLASSIFICATIONS, classificationRank, hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { loadBriefing } from "@/lib/domain/briefings/load-briefing";
+import { cachedPdf } from "@/lib/domain/briefings/pdf-cache";
 import type { BriefingPdf } from "@/lib/domain/briefings/get-briefing-pdf";
 import type { Paper } from "@/lib/pdf/briefing";
 import { render } from "@/lib/pdf/pool";
@@ -30,27 +31,22 @@ export async function getSeriesBook(actor: Actor, seriesId: string, paper: Paper
   const key = createHash("sha256").update(JSON.stringify([RENDERER_VERSION, "book", paper, actor.clearance, seriesId, series.rounds])).digest("hex");
   const first = series.rounds[0]?.startDate.toISOString().slice(0, 10);
   const last = series.rounds.at(-1)?.startDate.toISOString().slice(0, 10);
-  const order = ["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"];
-  const classification = order[Math.max(...series.rounds.map((r) => order.indexOf(r.classification)))] ?? "UNCLASSIFIED";
+  const classification = CLASSIFICATIONS[Math.max(...series.rounds.map((r) => classificationRank(r.classification)))] ?? "UNCLASSIFIED";
   const meta = { key, fileName: `${first} to ${last} ${series.name} — briefing book.pdf`, classification };
   if (keyOnly) return meta;
 
-  const hit = await prisma.pdfCache.findUnique({ where: { key }, select: { bytes: true } });
-  let bytes: Uint8Array;
-  if (hit) bytes = hit.bytes;
-  else {
+  const { bytes, cached } = await cachedPdf(key, "briefing-book", async () => {
     const briefings = [];
     for (const r of series.rounds) briefings.push(await loadBriefing(actor, r.id));
-    bytes = await render({
+    return render({
       template: "briefing-book",
       paper,
       briefings,
       book: { title: series.name, subtitle: `${series.rounds.length} rounds, ${first} to ${last}`, reference: `READOUT/BOOK/${key.slice(0, 8).toUpperCase()}` },
     });
-    await prisma.pdfCache.createMany({ data: [{ key, bytes: Buffer.from(bytes), size: bytes.length, template: "briefing-book" }], skipDuplicates: true });
-  }
+  });
   if (classification !== "UNCLASSIFIED") {
     await writeAudit(prisma, { actorId: actor.id, action: "consultation.download", entityType: "series", entityId: seriesId, details: { template: "briefing-book", paper } });
   }
-  return { ...meta, bytes, cached: Boolean(hit) };
+  return { ...meta, bytes, cached };
 }
