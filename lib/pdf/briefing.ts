@@ -17,7 +17,14 @@ export interface Briefing {
   nextRoundCountryName: string | null;
   data: RecordData;
   /** Commitments still open from earlier rounds of the series (not carried into this record). */
-  earlierOpen: { text: string; owner: string; dueDate: string | null; status: string; round: number | null; date: string }[];
+  earlierOpen: {
+    text: string;
+    owner: string;
+    dueDate: string | null;
+    status: string;
+    round: number | null;
+    date: string;
+  }[];
   history: Record<string, CommitmentStep[]>;
   /** The moment the content last changed: the PDF's creation date, so output is reproducible. */
   updatedAt: string;
@@ -39,7 +46,9 @@ export const TEMPLATE_NAMES: Record<Template, string> = {
  * a leading خ, پ or آ (shared/notes/pdf-measurements.md). */
 export function pdfText(text: string): string {
   const breakable = text.replace(/\S{26,}/g, breakLongToken);
-  return /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(breakable) ? `\u061C${breakable}` : breakable;
+  return /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(breakable)
+    ? `\u061C${breakable}`
+    : breakable;
 }
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
@@ -48,7 +57,9 @@ const LATIN_OR_CYRILLIC = /[A-Za-z\u00C0-\u024F\u0400-\u04FF]/;
 /** Right-to-left layout for a paragraph whose first letter is Arabic script, so react-pdf's
  * bidi pass breaks and aligns its lines from the right margin. */
 export function rtl(text: string): { direction: "rtl" } | Record<string, never> {
-  const first = text.search(/[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFFA-Za-z\u00C0-\u024F\u0400-\u04FF]/);
+  const first = text.search(
+    /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFFA-Za-z\u00C0-\u024F\u0400-\u04FF]/,
+  );
   const ch = first >= 0 ? (text[first] ?? "") : "";
   return ARABIC_SCRIPT.test(ch) && !LATIN_OR_CYRILLIC.test(ch) ? { direction: "rtl" } : {};
 }
@@ -60,10 +71,17 @@ export const BREAK = "\u200A";
 /** Lets a long URL, e-mail address or word wrap at the margin without a hyphen being added:
  * a break after URL punctuation, and every 20 characters in a long run of letters. */
 function breakLongToken(token: string): string {
-  return token.replace(/([/@.?&=_-]+)(?=.)/g, `$1${BREAK}`).replace(/([^/@.?&=_\u200A-]{20})(?=[^/@.?&=_\u200A-])/g, `$1${BREAK}`);
+  return token
+    .replace(/([/@.?&=_-]+)(?=.)/g, `$1${BREAK}`)
+    .replace(/([^/@.?&=_\u200A-]{20})(?=[^/@.?&=_\u200A-])/g, `$1${BREAK}`);
 }
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const longDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 export function day(iso: string | null): string {
   return iso ? longDate.format(new Date(`${iso}T00:00:00Z`)) : "";
 }

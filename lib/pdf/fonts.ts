@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Font } from "@react-pdf/renderer";
+import { installShapingCache } from "@/lib/pdf/shaping-cache";
 
 // Registered once per process: re-registering on every render costs ~40% (shared/notes).
 let registered = false;
@@ -13,23 +14,36 @@ export const ARABIC_FONT = "Noto Naskh Arabic";
 
 export function registerFonts(): void {
   if (registered) return;
+  installShapingCache(fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf"));
   Font.register({
     family: BODY_FONT,
     fonts: [
       { src: fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf"), fontWeight: 400 },
-      { src: fontFile("noto-sans", "400Regular_Italic/NotoSans_400Regular_Italic.ttf"), fontWeight: 400, fontStyle: "italic" },
+      {
+        src: fontFile("noto-sans", "400Regular_Italic/NotoSans_400Regular_Italic.ttf"),
+        fontWeight: 400,
+        fontStyle: "italic",
+      },
       { src: fontFile("noto-sans", "700Bold/NotoSans_700Bold.ttf"), fontWeight: 700 },
     ],
   });
   Font.register({
     family: ARABIC_FONT,
     fonts: [
-      { src: fontFile("noto-naskh-arabic", "400Regular/NotoNaskhArabic_400Regular.ttf"), fontWeight: 400 },
-      { src: fontFile("noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf"), fontWeight: 700 },
+      {
+        src: fontFile("noto-naskh-arabic", "400Regular/NotoNaskhArabic_400Regular.ttf"),
+        fontWeight: 400,
+      },
+      {
+        src: fontFile("noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf"),
+        fontWeight: 700,
+      },
     ],
   });
   // Briefings are not hyphenated. A long token carries hair spaces (pdfText in briefing.ts):
   // returned as parts of their own they become line-break opportunities without a hyphen.
-  Font.registerHyphenationCallback((word) => (word.includes("\u200A") ? word.split(/(\u200A)/).filter(Boolean) : [word]));
+  Font.registerHyphenationCallback((word) =>
+    word.includes("\u200A") ? word.split(/(\u200A)/).filter(Boolean) : [word],
+  );
   registered = true;
 }

@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import { PDFDocument, PDFHexString, PDFName, StandardFonts, degrees, rgb, type PDFPage } from "pdf-lib";
+import {
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  StandardFonts,
+  degrees,
+  rgb,
+  type PDFPage,
+} from "pdf-lib";
 
 export interface Markings {
   classification: string;
@@ -21,11 +29,24 @@ export async function stampMarkings(doc: PDFDocument, m: Markings): Promise<void
   pages.forEach((page, i) => stampPage(page, i + 1, total, m, bold, regular));
 }
 
-function stampPage(page: PDFPage, n: number, total: number, m: Markings, bold: Awaited<ReturnType<PDFDocument["embedFont"]>>, regular: typeof bold) {
+function stampPage(
+  page: PDFPage,
+  n: number,
+  total: number,
+  m: Markings,
+  bold: Awaited<ReturnType<PDFDocument["embedFont"]>>,
+  regular: typeof bold,
+) {
   const { width, height } = page.getSize();
   const ink = rgb(0.07, 0.09, 0.15);
   const centred = (text: string, y: number, size: number) =>
-    page.drawText(text, { x: (width - bold.widthOfTextAtSize(text, size)) / 2, y, size, font: bold, color: ink });
+    page.drawText(text, {
+      x: (width - bold.widthOfTextAtSize(text, size)) / 2,
+      y,
+      size,
+      font: bold,
+      color: ink,
+    });
   if (m.draft) {
     const size = 110;
     const w = bold.widthOfTextAtSize("DRAFT", size);
@@ -46,11 +67,20 @@ function stampPage(page: PDFPage, n: number, total: number, m: Markings, bold: A
   const left = m.version === null ? m.reference : `${m.reference} · version ${m.version}`;
   const right = `Page ${n} of ${total}`;
   page.drawText(left, { x: 56, y: 32, size: 7.5, font: regular, color: rgb(0.3, 0.33, 0.38) });
-  page.drawText(right, { x: width - 56 - regular.widthOfTextAtSize(right, 7.5), y: 32, size: 7.5, font: regular, color: rgb(0.3, 0.33, 0.38) });
+  page.drawText(right, {
+    x: width - 56 - regular.widthOfTextAtSize(right, 7.5),
+    y: 32,
+    size: 7.5,
+    font: regular,
+    color: rgb(0.3, 0.33, 0.38),
+  });
 }
 
 /** Fixed metadata and a document ID derived from the content: the same input, the same bytes. */
-export async function finalize(doc: PDFDocument, meta: { title: string; date: Date; idSeed: string }): Promise<Uint8Array> {
+export async function finalize(
+  doc: PDFDocument,
+  meta: { title: string; date: Date; idSeed: string },
+): Promise<Uint8Array> {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor("Readout");
   doc.setCreator("Readout");

@@ -16,7 +16,15 @@ export function addOutline(doc: PDFDocument, items: { title: string; pageIndex: 
     if (i < refs.length - 1) dict.set(PDFName.of("Next"), refs[i + 1] as PDFRef);
     ctx.assign(refs[i] as PDFRef, dict);
   });
-  ctx.assign(rootRef, ctx.obj({ Type: "Outlines", First: refs[0] as PDFRef, Last: refs.at(-1) as PDFRef, Count: PDFNumber.of(refs.length) }));
+  ctx.assign(
+    rootRef,
+    ctx.obj({
+      Type: "Outlines",
+      First: refs[0] as PDFRef,
+      Last: refs.at(-1) as PDFRef,
+      Count: PDFNumber.of(refs.length),
+    }),
+  );
   doc.catalog.set(PDFName.of("Outlines"), rootRef);
   doc.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
 }

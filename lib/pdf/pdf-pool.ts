@@ -1,31 +1,98 @@
+import { LRUCache } from "lru-cache";
 import Tinypool from "tinypool";
-import type { RenderRequest } from "@/lib/pdf/render";
+import type { Briefing, Paper } from "@/lib/pdf/briefing";
+import { partIdentity, type RenderRequest } from "@/lib/pdf/render";
+
+/** The server's pool (lib/pdf/pool.ts), from the environment; the benchmark uses the same. */
+export const POOL_SETTINGS = {
+  threads: Number(process.env.PDF_WORKERS ?? 2),
+  timeoutMs: Number(process.env.PDF_RENDER_TIMEOUT_MS ?? 60_000),
+  // A safety net: rendering no longer keeps memory per render (render.ts renderBytes).
+  recycleAfter: Number(process.env.PDF_RECYCLE_AFTER ?? 5000),
+  partCacheBytes: Number(process.env.PDF_PART_CACHE_MB ?? 64) * 2 ** 20,
+  heapLimitMb: Number(process.env.PDF_WORKER_HEAP_MB ?? 512),
+};
 
 export interface PdfPoolOptions {
   filename: string;
   threads: number;
   timeoutMs: number;
-  /** react-pdf keeps ~0.2 MB per render in a long-lived thread: replace the threads this often. */
+  /** Replace the threads after this many renders (a safety net against slow leaks). */
   recycleAfter: number;
+  /** A thread whose heap passes this dies (that render fails) and is replaced; the server lives on. */
+  heapLimitMb?: number;
+  /** Bytes of rendered book parts kept for the next book (0: none). */
+  partCacheBytes?: number;
   onError?: (error: unknown) => void;
 }
 
-/** Worker threads that render PDFs, with a per-render timeout and periodic recycling. */
+/**
+ * Worker threads that render PDFs, with a per-render timeout and periodic recycling. A briefing
+ * book is split: each record's part renders on whichever thread is free (and is kept, keyed by
+ * the record's version, for the next book that contains it), then one thread assembles them.
+ */
 export class PdfPool {
   private readonly pool: Tinypool;
   private renders = 0;
+  private readonly parts: LRUCache<string, Uint8Array> | null;
 
   constructor(private readonly options: PdfPoolOptions) {
-    this.pool = new Tinypool({ filename: options.filename, minThreads: 1, maxThreads: options.threads, idleTimeout: 10 * 60_000 });
+    this.pool = new Tinypool({
+      filename: options.filename,
+      minThreads: 1,
+      maxThreads: options.threads,
+      idleTimeout: 10 * 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? 512 },
+    });
+    const maxSize = options.partCacheBytes ?? 64 * 2 ** 20;
+    this.parts =
+      maxSize > 0
+        ? new LRUCache<string, Uint8Array>({
+            maxSize,
+            sizeCalculation: (bytes) => Math.max(1, bytes.byteLength),
+          })
+        : null;
   }
 
   async render(request: RenderRequest): Promise<Uint8Array> {
+    if (request.template !== "briefing-book") return this.run(request, "default");
+    const parts = await Promise.all(request.briefings.map((b) => this.part(b, request.paper)));
+    return this.run({ request, parts }, "book");
+  }
+
+  /** Forgets the kept book parts (the benchmark measures books rendered from nothing). */
+  clearPartCache(): void {
+    this.parts?.clear();
+  }
+
+  /** Renders and keeps one record's book part ahead of the book that will need it. */
+  async warmPart(briefing: Briefing, paper: Paper): Promise<void> {
+    await this.part(briefing, paper);
+  }
+
+  private async part(briefing: Briefing, paper: Paper): Promise<Uint8Array> {
+    const key = partIdentity(briefing, paper);
+    const kept = this.parts?.get(key);
+    if (kept) return kept;
+    const bytes = await this.run({ briefing, paper }, "part");
+    this.parts?.set(key, bytes);
+    return bytes;
+  }
+
+  private async run(task: unknown, name: "default" | "part" | "book"): Promise<Uint8Array> {
     try {
-      const out = (await this.pool.run(request, { signal: AbortSignal.timeout(this.options.timeoutMs) })) as Uint8Array;
-      if (++this.renders % this.options.recycleAfter === 0) void this.pool.recycleWorkers().catch(this.options.onError);
+      const out = (await this.pool.run(task, {
+        name,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      })) as Uint8Array;
+      if (++this.renders % this.options.recycleAfter === 0)
+        void this.pool.recycleWorkers().catch(this.options.onError);
       return out;
     } catch (error) {
-      if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) {
+      if (
+        error instanceof Error &&
+        (error.name === "AbortError" || error.name === "TimeoutError")
+      ) {
         throw new Error(`PDF render timed out after ${this.options.timeoutMs} ms`);
       }
       throw error;

@@ -7,20 +7,29 @@ import type { Briefing } from "@/lib/pdf/briefing";
 import { pdfPages, type PdfPage } from "@/lib/testing/pdf-text";
 import { DEMO_ROUND_4, DEMO_ROUND_4_ID } from "@/lib/demo/demo-records";
 
-const note = (b: Briefing, paper: "A4" | "LETTER" = "A4") => renderPdf({ template: "briefing-note", paper, briefings: [b] });
+const note = (b: Briefing, paper: "A4" | "LETTER" = "A4") =>
+  renderPdf({ template: "briefing-note", paper, briefings: [b] });
 
 /** Markings on every page, and nothing else in the bands they occupy. */
 function expectMarkings(pages: PdfPage[], classification: string, draft: boolean) {
   pages.forEach((p, i) => {
-    expect(p.text.match(new RegExp(`\\b${classification}\\b`, "g"))?.length ?? 0, `page ${i + 1}`).toBeGreaterThanOrEqual(2);
+    expect(
+      p.text.match(new RegExp(`\\b${classification}\\b`, "g"))?.length ?? 0,
+      `page ${i + 1}`,
+    ).toBeGreaterThanOrEqual(2);
     expect(p.text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
     expect(p.text.includes("DRAFT"), `page ${i + 1} watermark`).toBe(draft);
     const marks = new Set([classification, "DRAFT", `Page ${i + 1} of ${pages.length}`]);
     for (const item of p.items) {
       if (marks.has(item.str) || item.str.startsWith("READOUT/")) continue;
       expect(item.y, `"${item.str}" on page ${i + 1} runs into the footer`).toBeGreaterThan(44);
-      expect(item.y, `"${item.str}" on page ${i + 1} runs into the header`).toBeLessThan(p.height - 40);
-      expect(item.x + item.width, `"${item.str}" on page ${i + 1} runs off the right margin`).toBeLessThan(p.width - 40);
+      expect(item.y, `"${item.str}" on page ${i + 1} runs into the header`).toBeLessThan(
+        p.height - 40,
+      );
+      expect(
+        item.x + item.width,
+        `"${item.str}" on page ${i + 1} runs off the right margin`,
+      ).toBeLessThan(p.width - 40);
     }
   });
 }
@@ -43,7 +52,18 @@ describe("briefing note", () => {
   it("prints the facts of the worked example with markings and numbering on every page", async () => {
     const pages = await pdfPages(await note(sampleBriefing()));
     const all = pages.map((p) => p.text).join(" ");
-    for (const fact of ["Pakistan–Russia Bilateral Political Consultations, round 5", "20 June 2023", "Islamabad, Pakistan", "Asad Majeed Khan", "Andrey Rudenko", "Zamir Kabulov", "Cordial and constructive", "Moscow, Russian Federation, on mutually convenient dates", "Europe Division", "Not approved"]) {
+    for (const fact of [
+      "Pakistan–Russia Bilateral Political Consultations, round 5",
+      "20 June 2023",
+      "Islamabad, Pakistan",
+      "Asad Majeed Khan",
+      "Andrey Rudenko",
+      "Zamir Kabulov",
+      "Cordial and constructive",
+      "Moscow, Russian Federation, on mutually convenient dates",
+      "Europe Division",
+      "Not approved",
+    ]) {
       expect(all).toContain(fact);
     }
     expect(all).toContain("READOUT/2023/00000000 · version 1");
@@ -51,7 +71,13 @@ describe("briefing note", () => {
   });
 
   it("has no watermark once approved, and says who approved", async () => {
-    const b = { ...sampleBriefing(), status: "APPROVED", approved: true, approvedBy: "Ayesha Khan", approvedAt: "2023-06-22T09:00:00.000Z" };
+    const b = {
+      ...sampleBriefing(),
+      status: "APPROVED",
+      approved: true,
+      approvedBy: "Ayesha Khan",
+      approvedAt: "2023-06-22T09:00:00.000Z",
+    };
     const pages = await pdfPages(await note(b));
     expectMarkings(pages, "RESTRICTED", false);
     expect(pages.map((p) => p.text).join(" ")).toContain("Approved by Ayesha Khan on 22 June 2023");
@@ -64,11 +90,15 @@ describe("briefing note", () => {
     expect(Buffer.from(a).equals(Buffer.from(changed))).toBe(false);
   });
 
-  it.each([0, 200])("renders %i outcomes, numbering every page", async (n) => {
-    const pages = await pdfPages(await note(withOutcomes(n)));
-    expectMarkings(pages, "RESTRICTED", true);
-    if (n === 200) expect(pages.map((p) => p.text).join(" ")).toContain("Outcome 200:");
-  }, 120_000);
+  it.each([0, 200])(
+    "renders %i outcomes, numbering every page",
+    async (n) => {
+      const pages = await pdfPages(await note(withOutcomes(n)));
+      expectMarkings(pages, "RESTRICTED", true);
+      if (n === 200) expect(pages.map((p) => p.text).join(" ")).toContain("Outcome 200:");
+    },
+    120_000,
+  );
 
   it("numbers every page of a 150-page document, on US Letter too", async () => {
     const pages = await pdfPages(await note(withOutcomes(1_500), "LETTER"));
@@ -82,12 +112,19 @@ describe("briefing note", () => {
   it.fails("keeps a multi-line Arabic-script paragraph inside the margins", async () => {
     const base = sampleBriefing();
     const summary = "دونوں فریقوں نے دوطرفہ تعاون کے وسیع امور پر تبادلہ خیال کیا۔ ".repeat(20);
-    expectMarkings(await pdfPages(await note({ ...base, data: { ...base.data, facts: { ...base.data.facts, summary } } })), "RESTRICTED", true);
+    expectMarkings(
+      await pdfPages(
+        await note({ ...base, data: { ...base.data, facts: { ...base.data.facts, summary } } }),
+      ),
+      "RESTRICTED",
+      true,
+    );
   });
 
   it("survives long words, links, Cyrillic paragraphs and Arabic lines without running into the markings", async () => {
     const base = sampleBriefing();
-    const long = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstaltsvorsitzendenstellvertreter";
+    const long =
+      "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstaltsvorsitzendenstellvertreter";
     const b = {
       ...base,
       data: {
@@ -108,8 +145,22 @@ describe("briefing note", () => {
 
 describe("one-page summary", () => {
   it("fits one page for the worked example and for an oversized record, and says what it left out", async () => {
-    for (const b of [sampleBriefing(), withOutcomes(200, { ...sampleBriefing(), data: { ...sampleBriefing().data, facts: { ...sampleBriefing().data.facts, summary: "A long summary sentence. ".repeat(400) } } })]) {
-      const pages = await pdfPages(await renderPdf({ template: "one-page", paper: "A4", briefings: [b] }));
+    for (const b of [
+      sampleBriefing(),
+      withOutcomes(200, {
+        ...sampleBriefing(),
+        data: {
+          ...sampleBriefing().data,
+          facts: {
+            ...sampleBriefing().data.facts,
+            summary: "A long summary sentence. ".repeat(400),
+          },
+        },
+      }),
+    ]) {
+      const pages = await pdfPages(
+        await renderPdf({ template: "one-page", paper: "A4", briefings: [b] }),
+      );
       expect(pages).toHaveLength(1);
       expectMarkings(pages, "RESTRICTED", true);
       expect(pages[0]?.text).toMatch(/Left out to fit one page: .*regional issues/);
@@ -119,14 +170,28 @@ describe("one-page summary", () => {
 
 describe("public readout", () => {
   it("is prose from public fields only and always UNCLASSIFIED", async () => {
-    const b = { ...sampleBriefing(), data: { ...sampleBriefing().data, facts: { ...sampleBriefing().data.facts, classification: "SECRET" as const } } };
-    const pages = await pdfPages(await renderPdf({ template: "public-readout", paper: "A4", briefings: [b] }));
+    const b = {
+      ...sampleBriefing(),
+      data: {
+        ...sampleBriefing().data,
+        facts: { ...sampleBriefing().data.facts, classification: "SECRET" as const },
+      },
+    };
+    const pages = await pdfPages(
+      await renderPdf({ template: "public-readout", paper: "A4", briefings: [b] }),
+    );
     const text = pages.map((p) => p.text).join(" ");
     expectMarkings(pages, "UNCLASSIFIED", true);
     expect(text).not.toContain("SECRET");
-    expect(text).toContain("The fifth round of the Pakistan–Russia Bilateral Political Consultations was held in Islamabad on 20 June 2023");
-    expect(text).toContain("The next round will be held in Moscow, Russian Federation, on mutually convenient dates.");
-    expect(text).toContain("Deputy Foreign Minister Mr. Andrey Rudenko led the delegation of the Russian Federation");
+    expect(text).toContain(
+      "The fifth round of the Pakistan–Russia Bilateral Political Consultations was held in Islamabad on 20 June 2023",
+    );
+    expect(text).toContain(
+      "The next round will be held in Moscow, Russian Federation, on mutually convenient dates.",
+    );
+    expect(text).toContain(
+      "Deputy Foreign Minister Mr. Andrey Rudenko led the delegation of the Russian Federation",
+    );
     // Not public: an internal commitment and the internal summary.
     expect(text).not.toContain("Propose dates for the sixth round");
     expect(text).not.toContain("went over the whole relationship");
@@ -135,10 +200,31 @@ describe("public readout", () => {
 
 describe("briefing book", () => {
   it("has a cover, contents with the right page numbers, bookmarks and numbering across the book", async () => {
-    const round4: Briefing = { ...sampleBriefing(), id: DEMO_ROUND_4_ID, data: DEMO_ROUND_4, status: "APPROVED", approved: true };
+    const round4: Briefing = {
+      ...sampleBriefing(),
+      id: DEMO_ROUND_4_ID,
+      data: DEMO_ROUND_4,
+      status: "APPROVED",
+      approved: true,
+    };
     const long = withOutcomes(60);
-    const records = [round4, sampleBriefing(), { ...long, data: { ...long.data, facts: { ...long.data.facts, title: "A long round with sixty outcomes" } } }];
-    const bytes = await renderPdf({ template: "briefing-book", paper: "A4", briefings: records, book: { title: "Pakistan–Russia BPC", subtitle: "3 rounds", reference: "READOUT/BOOK/TEST" } });
+    const records = [
+      round4,
+      sampleBriefing(),
+      {
+        ...long,
+        data: {
+          ...long.data,
+          facts: { ...long.data.facts, title: "A long round with sixty outcomes" },
+        },
+      },
+    ];
+    const bytes = await renderPdf({
+      template: "briefing-book",
+      paper: "A4",
+      briefings: records,
+      book: { title: "Pakistan–Russia BPC", subtitle: "3 rounds", reference: "READOUT/BOOK/TEST" },
+    });
     const pages = await pdfPages(bytes);
     expectMarkings(pages, "RESTRICTED", true);
     const contents = pages[1]?.items ?? [];
@@ -147,9 +233,14 @@ describe("briefing book", () => {
       const row = contents.find((i) => i.str === title);
       expect(row, title).toBeTruthy();
       // The page number is the right-most figure on the title's line (the date has figures too).
-      const onLine = contents.filter((i) => Math.abs(i.y - (row?.y ?? 0)) < 2 && /^\d+$/.test(i.str)).sort((a, b) => b.x - a.x);
+      const onLine = contents
+        .filter((i) => Math.abs(i.y - (row?.y ?? 0)) < 2 && /^\d+$/.test(i.str))
+        .sort((a, b) => b.x - a.x);
       const number = Number(onLine[0]?.str);
-      expect(pages[number - 1]?.text, `contents says "${title}" starts on page ${number}`).toContain(title);
+      expect(
+        pages[number - 1]?.text,
+        `contents says "${title}" starts on page ${number}`,
+      ).toContain(title);
     }
     const doc = await PDFDocument.load(bytes);
     const outlines = doc.catalog.lookup(PDFName.of("Outlines"), PDFDict);
@@ -157,8 +248,22 @@ describe("briefing book", () => {
   }, 120_000);
 
   it("renders a 60-record book", async () => {
-    const records = Array.from({ length: 60 }, (_, i) => ({ ...sampleBriefing(), id: randomUUID(), data: { ...sampleBriefing().data, facts: { ...sampleBriefing().data.facts, title: `Round ${i + 1}` } } }));
-    const pages = await pdfPages(await renderPdf({ template: "briefing-book", paper: "A4", briefings: records, book: { title: "Sixty rounds", subtitle: "", reference: "READOUT/BOOK/60" } }));
+    const records = Array.from({ length: 60 }, (_, i) => ({
+      ...sampleBriefing(),
+      id: randomUUID(),
+      data: {
+        ...sampleBriefing().data,
+        facts: { ...sampleBriefing().data.facts, title: `Round ${i + 1}` },
+      },
+    }));
+    const pages = await pdfPages(
+      await renderPdf({
+        template: "briefing-book",
+        paper: "A4",
+        briefings: records,
+        book: { title: "Sixty rounds", subtitle: "", reference: "READOUT/BOOK/60" },
+      }),
+    );
     expect(pages.length).toBeGreaterThan(60);
     expectMarkings(pages, "RESTRICTED", true);
   }, 300_000);

@@ -2,16 +2,11 @@ import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { logger } from "@/lib/logger";
-import { PdfPool } from "@/lib/pdf/pdf-pool";
+import { PdfPool, POOL_SETTINGS } from "@/lib/pdf/pdf-pool";
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
+import type { Briefing, Paper } from "@/lib/pdf/briefing";
 
 export const PDF_WORKER_FILE = path.join(process.cwd(), ".next", "pdf-worker", "worker.mjs");
-
-export const POOL_SETTINGS = {
-  threads: Number(process.env.PDF_WORKERS ?? 2),
-  timeoutMs: Number(process.env.PDF_RENDER_TIMEOUT_MS ?? 60_000),
-  recycleAfter: Number(process.env.PDF_RECYCLE_AFTER ?? 100),
-};
 
 const globalForPool = globalThis as unknown as { readoutPdfPool?: PdfPool | null };
 
@@ -19,9 +14,14 @@ function pool(): PdfPool | null {
   if (globalForPool.readoutPdfPool === undefined) {
     const usable = POOL_SETTINGS.threads > 0 && existsSync(PDF_WORKER_FILE);
     globalForPool.readoutPdfPool = usable
-      ? new PdfPool({ filename: PDF_WORKER_FILE, ...POOL_SETTINGS, onError: (e) => logger.warn({ err: String(e) }, "PDF worker recycle failed") })
+      ? new PdfPool({
+          filename: PDF_WORKER_FILE,
+          ...POOL_SETTINGS,
+          onError: (e) => logger.warn({ err: String(e) }, "PDF worker recycle failed"),
+        })
       : null;
-    if (!usable) logger.info("PDF worker bundle not built or PDF_WORKERS=0: rendering in the request thread");
+    if (!usable)
+      logger.info("PDF worker bundle not built or PDF_WORKERS=0: rendering in the request thread");
   }
   return globalForPool.readoutPdfPool;
 }
@@ -30,4 +30,9 @@ function pool(): PdfPool | null {
 export function render(request: RenderRequest): Promise<Uint8Array> {
   const p = pool();
   return p ? p.render(request) : renderPdf(request);
+}
+
+/** Renders a record's part of a briefing book ahead of time (kept by the pool; no pool, no-op). */
+export async function warmBookPart(briefing: Briefing, paper: Paper): Promise<void> {
+  await pool()?.warmPart(briefing, paper);
 }

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { createElement, type ReactElement } from "react";
-import { renderToBuffer } from "@react-pdf/renderer";
+import { pdf } from "@react-pdf/renderer";
 import { PDFDocument } from "pdf-lib";
 import { registerFonts } from "@/lib/pdf/fonts";
 import { finalize, stampMarkings } from "@/lib/pdf/markings";
@@ -20,20 +21,54 @@ export interface RenderRequest {
   book?: { title: string; subtitle: string; reference: string };
 }
 
-type DocElement = Parameters<typeof renderToBuffer>[0];
+type DocElement = NonNullable<Parameters<typeof pdf>[0]>;
+
+/**
+ * react-pdf's renderToBuffer never unmounts what it rendered: React keeps every render's fiber
+ * root scheduled, ~150 KB of heap each, for the life of the thread (heap snapshots, decision
+ * 0009). Rendering through pdf(), unmounting afterwards and letting React's scheduler run lets
+ * it all go (1.6 KB per render left, from 150).
+ */
+async function renderBytes(element: ReactElement): Promise<Uint8Array> {
+  const instance = pdf(element as DocElement);
+  try {
+    const stream = await instance.toBuffer();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  } finally {
+    instance.updateContainer(null as unknown as DocElement);
+    // React's scheduler runs the unmount on the next turn of the event loop (setImmediate).
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 async function toPdf(element: ReactElement): Promise<PDFDocument> {
-  const bytes = await renderToBuffer(element as DocElement);
-  return PDFDocument.load(bytes);
+  return PDFDocument.load(await renderBytes(element));
 }
 
 /** What makes two renders the same: it seeds the document ID (and the cache key upstream). */
 export function renderIdentity(req: RenderRequest): string {
-  return JSON.stringify([RENDERER_VERSION, req.template, req.paper, req.book ?? null, req.briefings.map((b) => [b.id, b.version, b.status, b.updatedAt])]);
+  return JSON.stringify([
+    RENDERER_VERSION,
+    req.template,
+    req.paper,
+    req.book ?? null,
+    req.briefings.map((b) => [b.id, b.version, b.status, b.updatedAt]),
+  ]);
 }
 
 function highest(classifications: string[]): string {
-  return CLASSIFICATIONS[Math.max(0, ...classifications.map((c) => CLASSIFICATIONS.indexOf(c as (typeof CLASSIFICATIONS)[number])))] ?? "UNCLASSIFIED";
+  return (
+    CLASSIFICATIONS[
+      Math.max(
+        0,
+        ...classifications.map((c) =>
+          CLASSIFICATIONS.indexOf(c as (typeof CLASSIFICATIONS)[number]),
+        ),
+      )
+    ] ?? "UNCLASSIFIED"
+  );
 }
 
 async function onePage(b: Briefing, paper: Paper): Promise<PDFDocument> {
@@ -45,9 +80,30 @@ async function onePage(b: Briefing, paper: Paper): Promise<PDFDocument> {
   throw new Error("the one-page summary does not fit one page even at its tightest budget");
 }
 
-async function book(req: RenderRequest): Promise<{ doc: PDFDocument; outline: { title: string; pageIndex: number }[] }> {
-  const notes: PDFDocument[] = [];
-  for (const b of req.briefings) notes.push(await toPdf(createElement(BriefingNote, { b, paper: req.paper })));
+/** The cache key of one book part: a hash of everything it prints, so it can never be stale. */
+export function partIdentity(b: Briefing, paper: Paper): string {
+  return createHash("sha256")
+    .update(JSON.stringify([RENDERER_VERSION, paper, b]))
+    .digest("base64url");
+}
+
+/**
+ * One record of a briefing book: its briefing note, unmarked (the book numbers and marks its
+ * pages as a whole). Parts are independent, so the pool renders them side by side and keeps them.
+ */
+export function renderBookPart(b: Briefing, paper: Paper): Promise<Uint8Array> {
+  registerFonts();
+  return renderBytes(createElement(BriefingNote, { b, paper }));
+}
+
+/** Cover and contents, then the parts (rendered by renderBookPart, in the order of req.briefings). */
+async function assemble(
+  req: RenderRequest,
+  partBytes: Uint8Array[],
+): Promise<{ doc: PDFDocument; outline: { title: string; pageIndex: number }[] }> {
+  if (partBytes.length !== req.briefings.length)
+    throw new Error("a briefing book needs one part per record");
+  const notes = await Promise.all(partBytes.map((bytes) => PDFDocument.load(bytes)));
   const front = frontPageCount(req.briefings.length);
   const entries: { title: string; date: string; page: number }[] = [];
   let next = front + 1;
@@ -55,8 +111,19 @@ async function book(req: RenderRequest): Promise<{ doc: PDFDocument; outline: { 
     entries.push({ title: b.data.facts.title, date: day(b.data.facts.startDate), page: next });
     next += notes[i]?.getPageCount() ?? 0;
   });
-  const latest = req.briefings.reduce((d, b) => (b.updatedAt > d ? b.updatedAt : d), "1970-01-01T00:00:00.000Z");
-  const frontDoc = await toPdf(createElement(BookFront, { title: req.book?.title ?? "Briefing book", subtitle: req.book?.subtitle ?? "", entries, paper: req.paper, date: new Date(latest) }));
+  const latest = req.briefings.reduce(
+    (d, b) => (b.updatedAt > d ? b.updatedAt : d),
+    "1970-01-01T00:00:00.000Z",
+  );
+  const frontDoc = await toPdf(
+    createElement(BookFront, {
+      title: req.book?.title ?? "Briefing book",
+      subtitle: req.book?.subtitle ?? "",
+      entries,
+      paper: req.paper,
+      date: new Date(latest),
+    }),
+  );
   const doc = await PDFDocument.create();
   for (const part of [frontDoc, ...notes]) {
     for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
@@ -64,8 +131,11 @@ async function book(req: RenderRequest): Promise<{ doc: PDFDocument; outline: { 
   return { doc, outline: entries.map((e) => ({ title: e.title, pageIndex: e.page - 1 })) };
 }
 
-/** The one entry point: a render request in, finished PDF bytes (marked, numbered, reproducible) out. */
-export async function renderPdf(req: RenderRequest): Promise<Uint8Array> {
+/**
+ * The one entry point: a render request in, finished PDF bytes (marked, numbered, reproducible)
+ * out. A briefing book may be given its parts already rendered (renderBookPart, in order).
+ */
+export async function renderPdf(req: RenderRequest, bookParts?: Uint8Array[]): Promise<Uint8Array> {
   registerFonts();
   const first = req.briefings[0];
   if (!first) throw new Error("nothing to render");
@@ -89,7 +159,9 @@ export async function renderPdf(req: RenderRequest): Promise<Uint8Array> {
       classification = "UNCLASSIFIED";
       break;
     case "briefing-book": {
-      const built = await book(req);
+      const parts = bookParts ?? [];
+      if (!bookParts) for (const b of req.briefings) parts.push(await renderBookPart(b, req.paper));
+      const built = await assemble(req, parts);
       doc = built.doc;
       addOutline(doc, built.outline);
       title = req.book?.title ?? "Briefing book";
@@ -101,6 +173,8 @@ export async function renderPdf(req: RenderRequest): Promise<Uint8Array> {
     }
   }
   await stampMarkings(doc, { classification, reference, version, draft });
-  const date = new Date(req.briefings.reduce((d, b) => (b.updatedAt > d ? b.updatedAt : d), first.updatedAt));
+  const date = new Date(
+    req.briefings.reduce((d, b) => (b.updatedAt > d ? b.updatedAt : d), first.updatedAt),
+  );
   return finalize(doc, { title, date, idSeed: renderIdentity(req) });
 }

@@ -7,78 +7,164 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
-import { PdfPool } from "@/lib/pdf/pdf-pool";
+import { PdfPool, POOL_SETTINGS } from "@/lib/pdf/pdf-pool";
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import { sampleBriefing } from "@/lib/pdf/warm-up";
 import type { Briefing } from "@/lib/pdf/briefing";
 import { briefingHtml } from "./pdf-html";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((q / 100) * xs.length))] ?? NaN;
+const p = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((q / 100) * xs.length))] ?? NaN;
 const ms = (n: number) => n.toFixed(0);
 
-const book60: Briefing[] = Array.from({ length: 30 }, (_, i) => ({ ...sampleBriefing(), id: `00000000-0000-4000-9000-${String(i).padStart(12, "0")}`, data: { ...sampleBriefing().data, facts: { ...sampleBriefing().data.facts, title: `Round ${i + 1}` } } }));
-const cases: { name: string; req: RenderRequest }[] = [
-  { name: "briefing note (demo record)", req: { template: "briefing-note", paper: "A4", briefings: [sampleBriefing()] } },
-  { name: "briefing book (30 records)", req: { template: "briefing-book", paper: "A4", briefings: book60, book: { title: "Book", subtitle: "", reference: "READOUT/BOOK/BENCH" } } },
+const book60: Briefing[] = Array.from({ length: 30 }, (_, i) => ({
+  ...sampleBriefing(),
+  id: `00000000-0000-4000-9000-${String(i).padStart(12, "0")}`,
+  data: {
+    ...sampleBriefing().data,
+    facts: { ...sampleBriefing().data.facts, title: `Round ${i + 1}` },
+  },
+}));
+const bookReq: RenderRequest = {
+  template: "briefing-book",
+  paper: "A4",
+  briefings: book60,
+  book: { title: "Book", subtitle: "", reference: "READOUT/BOOK/BENCH" },
+};
+const noteReq: RenderRequest = {
+  template: "briefing-note",
+  paper: "A4",
+  briefings: [sampleBriefing()],
+};
+const workerFile = path.resolve(".next/pdf-worker/worker.mjs");
+if (!existsSync(workerFile))
+  execFileSync(process.execPath, ["scripts/build-pdf-worker.mjs"], { stdio: "ignore" });
+// The server's pool, as configured there (lib/pdf/pdf-pool.ts POOL_SETTINGS).
+const servicePool = new PdfPool({ filename: workerFile, ...POOL_SETTINGS });
+// A book is rendered by the pool (its records side by side on both threads, then assembled).
+// "nothing kept": every part rendered again (the pool's part cache emptied before each run);
+// "parts kept": the parts were rendered before (as after each save, lib/pdf/pool.ts warmBookPart).
+const cases: { name: string; req: RenderRequest; render: () => Promise<Uint8Array> }[] = [
+  {
+    name: "briefing note (demo record), in process",
+    req: noteReq,
+    render: () => renderPdf(noteReq),
+  },
+  {
+    name: "briefing note (demo record), through the pool",
+    req: noteReq,
+    render: () => servicePool.render(noteReq),
+  },
+  {
+    name: "briefing book (30 records), pool, nothing kept",
+    req: bookReq,
+    render: () => {
+      servicePool.clearPartCache();
+      return servicePool.render(bookReq);
+    },
+  },
+  {
+    name: "briefing book (30 records), pool, parts kept",
+    req: bookReq,
+    render: () => servicePool.render(bookReq),
+  },
 ];
 
 async function sideBySide() {
   const fontDir = path.resolve("node_modules/@expo-google-fonts/noto-sans");
-  const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : undefined), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath:
+      process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ??
+      (existsSync("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : undefined),
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   const page = await browser.newPage();
   const rows: string[] = [];
   for (const c of cases) {
     const html = briefingHtml(c.req.briefings, fontDir);
     const chrome = async () => {
       await page.setContent(html, { waitUntil: "load" });
-      return page.pdf({ format: "A4", margin: { top: "0.75in", bottom: "0.86in", left: "0.78in", right: "0.78in" }, displayHeaderFooter: true, headerTemplate: `<div style="font-size:9pt;width:100%;text-align:center">RESTRICTED</div>`, footerTemplate: `<div style="font-size:8pt;width:100%;text-align:right;padding-right:56pt">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>` });
+      return page.pdf({
+        format: "A4",
+        margin: { top: "0.75in", bottom: "0.86in", left: "0.78in", right: "0.78in" },
+        displayHeaderFooter: true,
+        headerTemplate: `<div style="font-size:9pt;width:100%;text-align:center">RESTRICTED</div>`,
+        footerTemplate: `<div style="font-size:8pt;width:100%;text-align:right;padding-right:56pt">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+      });
     };
-    for (let i = 0; i < 3; i++) { await renderPdf(c.req); await chrome(); }
-    const a: number[] = [], b: number[] = [];
-    let pages = 0, chromePages = 0;
+    for (let i = 0; i < 3; i++) {
+      await c.render();
+      await chrome();
+    }
+    const a: number[] = [],
+      b: number[] = [];
+    let pages = 0,
+      chromePages = 0;
     for (let i = 0; i < RUNS; i++) {
-      let t = performance.now(); const out = await renderPdf(c.req); a.push(performance.now() - t);
+      let t = performance.now();
+      const out = await c.render();
+      a.push(performance.now() - t);
       pages = (await PDFDocument.load(out)).getPageCount();
-      t = performance.now(); const pdf = await chrome(); b.push(performance.now() - t);
+      t = performance.now();
+      const pdf = await chrome();
+      b.push(performance.now() - t);
       chromePages = (await PDFDocument.load(pdf)).getPageCount();
     }
-    rows.push(`| ${c.name} | ${ms(p(a, 50))} | ${ms(p(a, 95))} | ${ms(p(b, 50))} | ${ms(p(b, 95))} | ${(p(a, 50) / p(b, 50)).toFixed(2)} | ${pages || "?"} / ${chromePages || "?"} |`);
+    rows.push(
+      `| ${c.name} | ${ms(p(a, 50))} | ${ms(p(a, 95))} | ${ms(p(b, 50))} | ${ms(p(b, 95))} | ${(p(a, 50) / p(b, 50)).toFixed(2)} | ${pages || "?"} / ${chromePages || "?"} |`,
+    );
   }
   await browser.close();
-  console.log(`\nwarm render, ${RUNS} runs each, interleaved (ms)\n| document | react-pdf p50 | p95 | Chromium p50 | p95 | ratio p50 | pages |\n|---|---|---|---|---|---|---|\n${rows.join("\n")}`);
+  console.log(
+    `\nwarm render, ${RUNS} runs each, interleaved (ms)\n| document | react-pdf p50 | p95 | Chromium p50 | p95 | ratio p50 | pages |\n|---|---|---|---|---|---|---|\n${rows.join("\n")}`,
+  );
 }
 
 function firstRender() {
   const t = performance.now();
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "-e", `import("./lib/pdf/warm-up.ts").then((m) => m.warmUp())`], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
-  console.log(`\nfirst render in a fresh process (start, import, render): ${ms(performance.now() - t)} ms`);
+  execFileSync(
+    process.execPath,
+    [
+      "node_modules/tsx/dist/cli.mjs",
+      "-e",
+      `import("./lib/pdf/warm-up.ts").then((m) => m.warmUp())`,
+    ],
+    { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } },
+  );
+  console.log(
+    `\nfirst render in a fresh process (start, import, render): ${ms(performance.now() - t)} ms`,
+  );
 }
 
 async function poolThroughput() {
-  const worker = path.resolve(".next/pdf-worker/worker.mjs");
-  if (!existsSync(worker)) execFileSync(process.execPath, ["scripts/build-pdf-worker.mjs"], { stdio: "ignore" });
-  const req = cases[0]!.req;
+  const worker = workerFile;
+  const req = noteReq;
   const n = 40;
   let t = performance.now();
   for (let i = 0; i < n; i++) await renderPdf(req);
   const main = n / ((performance.now() - t) / 1000);
-  // The server's pool, as configured there (lib/pdf/pool.ts): 2 threads, recycled every 100 renders.
-  const pool = new PdfPool({ filename: worker, threads: 2, timeoutMs: 60_000, recycleAfter: 100 });
+  const pool = new PdfPool({ filename: worker, ...POOL_SETTINGS });
   await Promise.all(Array.from({ length: 20 }, () => pool.render(req))); // warm both threads as the main thread is
   t = performance.now();
   await Promise.all(Array.from({ length: n }, () => pool.render(req)));
   const pooled = n / ((performance.now() - t) / 1000);
-  console.log(`\nthroughput, ${n} briefing notes: main thread ${main.toFixed(1)} PDF/s; pool of 2 threads ${pooled.toFixed(1)} PDF/s (×${(pooled / main).toFixed(2)})`);
+  console.log(
+    `\nthroughput, ${n} briefing notes: main thread ${main.toFixed(1)} PDF/s; pool of 2 threads ${pooled.toFixed(1)} PDF/s (×${(pooled / main).toFixed(2)})`,
+  );
 
   const before = process.memoryUsage().rss;
-  for (let i = 0; i < 500; i += 10) await Promise.all(Array.from({ length: 10 }, () => pool.render(req)));
+  for (let i = 0; i < 500; i += 10)
+    await Promise.all(Array.from({ length: 10 }, () => pool.render(req)));
   const after = process.memoryUsage().rss;
   await pool.destroy();
-  console.log(`memory: process RSS ${(before / 2 ** 20).toFixed(0)} MB before and ${(after / 2 ** 20).toFixed(0)} MB after 500 renders in the pool (growth ${((after - before) / 2 ** 20).toFixed(0)} MB)`);
+  console.log(
+    `memory: process RSS ${(before / 2 ** 20).toFixed(0)} MB before and ${(after / 2 ** 20).toFixed(0)} MB after 500 renders in the pool (growth ${((after - before) / 2 ** 20).toFixed(0)} MB)`,
+  );
 }
 
 await sideBySide();
+await servicePool.destroy();
 firstRender();
 await poolThroughput();
 
@@ -89,24 +175,54 @@ async function httpDownloads() {
     return;
   }
   const password = "bench-password-123";
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "prisma/seed.ts"], { stdio: "ignore", env: { ...process.env, DEMO_ADMIN_PASSWORD: password } });
+  execFileSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "prisma/seed.ts"],
+    { stdio: "ignore", env: { ...process.env, DEMO_ADMIN_PASSWORD: password } },
+  );
   const port = 3399;
   const base = `http://127.0.0.1:${port}`;
   const { spawn } = await import("node:child_process");
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    stdio: "ignore",
-    env: { ...process.env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    {
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        NEXTAUTH_URL: base,
+        NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  );
   try {
-    for (let i = 0; i < 120 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
+    for (
+      let i = 0;
+      i < 120 &&
+      !(await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 500));
     const csrf = await fetch(`${base}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const jar = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const login = await fetch(`${base}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar },
-      body: new URLSearchParams({ csrfToken, email: "admin@readout.local", password, json: "true" }),
+      body: new URLSearchParams({
+        csrfToken,
+        email: "admin@readout.local",
+        password,
+        json: "true",
+      }),
     });
     const cookie = [jar, ...login.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
     const url = `${base}/api/consultations/00000000-0000-4000-8000-000000000005/pdf`;
@@ -116,7 +232,8 @@ async function httpDownloads() {
     if (first.status !== 200) throw new Error(`download answered ${first.status}`);
     const etag = first.headers.get("etag") ?? "";
     await first.arrayBuffer();
-    const hit: number[] = [], revalidated: number[] = [];
+    const hit: number[] = [],
+      revalidated: number[] = [];
     for (let i = 0; i < 50; i++) {
       t = performance.now();
       await (await fetch(url, { headers: { Cookie: cookie } })).arrayBuffer();
@@ -126,8 +243,12 @@ async function httpDownloads() {
       revalidated.push(performance.now() - t);
       if (r.status !== 304) throw new Error(`conditional request answered ${r.status}`);
     }
-    console.log(`\ndownload of the demo briefing note through GET ${new URL(url).pathname} (next start, 50 each):`);
-    console.log(`| request | p50 ms | p95 ms |\n|---|---|---|\n| first (render + store) | ${ms(firstMs)} | – |\n| repeat, served from the cache (200) | ${p(hit, 50).toFixed(1)} | ${p(hit, 95).toFixed(1)} |\n| repeat with If-None-Match (304) | ${p(revalidated, 50).toFixed(1)} | ${p(revalidated, 95).toFixed(1)} |`);
+    console.log(
+      `\ndownload of the demo briefing note through GET ${new URL(url).pathname} (next start, 50 each):`,
+    );
+    console.log(
+      `| request | p50 ms | p95 ms |\n|---|---|---|\n| first (render + store) | ${ms(firstMs)} | – |\n| repeat, served from the cache (200) | ${p(hit, 50).toFixed(1)} | ${p(hit, 95).toFixed(1)} |\n| repeat with If-None-Match (304) | ${p(revalidated, 50).toFixed(1)} | ${p(revalidated, 95).toFixed(1)} |`,
+    );
   } finally {
     server.kill("SIGTERM");
   }

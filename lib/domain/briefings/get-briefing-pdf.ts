@@ -3,23 +3,45 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clearanceAllows, hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import {
+  clearanceAllows,
+  hasPermission,
+  visibleClassifications,
+  type Actor,
+} from "@/lib/auth/permissions";
 import type { Classification } from "@/lib/generated/prisma/enums";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { loadBriefing } from "@/lib/domain/briefings/load-briefing";
 import { cachedPdf } from "@/lib/domain/briefings/pdf-cache";
 import { freezeApprovedBriefing } from "@/lib/domain/review/freeze-approved-briefing";
-import { PAPERS, TEMPLATES, TEMPLATE_NAMES, type Briefing, type Paper, type Template } from "@/lib/pdf/briefing";
-import { render } from "@/lib/pdf/pool";
+import {
+  PAPERS,
+  TEMPLATES,
+  TEMPLATE_NAMES,
+  type Briefing,
+  type Paper,
+  type Template,
+} from "@/lib/pdf/briefing";
+import { render, warmBookPart } from "@/lib/pdf/pool";
 import { RENDERER_VERSION } from "@/lib/pdf/version";
 
 export const briefingOptionsSchema = z.object({
-  template: z.enum(TEMPLATES.filter((t) => t !== "briefing-book") as ["briefing-note", "one-page", "public-readout"]).default("briefing-note"),
+  template: z
+    .enum(
+      TEMPLATES.filter((t) => t !== "briefing-book") as [
+        "briefing-note",
+        "one-page",
+        "public-readout",
+      ],
+    )
+    .default("briefing-note"),
   paper: z.enum(PAPERS).default("A4"),
   /** "approved": the last approved version, frozen at approval, even while a revision is drafted. */
   version: z.enum(["current", "approved"]).default("current"),
 });
-export type BriefingOptions = Omit<z.infer<typeof briefingOptionsSchema>, "version"> & { version?: "current" | "approved" };
+export type BriefingOptions = Omit<z.infer<typeof briefingOptionsSchema>, "version"> & {
+  version?: "current" | "approved";
+};
 
 export interface BriefingPdf {
   /** Cache key and ETag: changes whenever anything printed could have changed. */
@@ -32,26 +54,56 @@ export interface BriefingPdf {
 }
 
 async function identify(actor: Actor, id: string, template: Template, paper: Paper) {
-  if (!hasPermission(actor, "consultation:download")) throw new AppError("FORBIDDEN", "You may not download briefings.");
+  if (!hasPermission(actor, "consultation:download"))
+    throw new AppError("FORBIDDEN", "You may not download briefings.");
   if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No such consultation.");
   const visible = visibleClassifications(actor.clearance);
   const record = await prisma.consultation.findFirst({
     where: { id, classification: { in: visible } },
-    select: { id: true, version: true, status: true, updatedAt: true, startDate: true, title: true, seriesId: true, classification: true },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      updatedAt: true,
+      startDate: true,
+      title: true,
+      seriesId: true,
+      classification: true,
+    },
   });
   if (!record) throw new AppError("NOT_FOUND", "No such consultation.");
   // Marked UNCLASSIFIED and meant for the press: only from what reviewers approved.
   if (template === "public-readout" && record.status !== "APPROVED") {
-    throw new AppError("CONFLICT", "The public readout is available once the record is approved (or from its approved version).");
+    throw new AppError(
+      "CONFLICT",
+      "The public readout is available once the record is approved (or from its approved version).",
+    );
   }
   // Earlier rounds feed "open commitments from earlier rounds": their changes count too.
   const earlier = await prisma.consultation.aggregate({
-    where: { seriesId: record.seriesId, startDate: { lt: record.startDate }, classification: { in: visible } },
+    where: {
+      seriesId: record.seriesId,
+      startDate: { lt: record.startDate },
+      classification: { in: visible },
+    },
     _max: { updatedAt: true },
     _count: true,
   });
   const key = createHash("sha256")
-    .update(JSON.stringify([RENDERER_VERSION, template, paper, actor.clearance, record.id, record.version, record.status, record.updatedAt, earlier._max.updatedAt, earlier._count]))
+    .update(
+      JSON.stringify([
+        RENDERER_VERSION,
+        template,
+        paper,
+        actor.clearance,
+        record.id,
+        record.version,
+        record.status,
+        record.updatedAt,
+        earlier._max.updatedAt,
+        earlier._count,
+      ]),
+    )
     .digest("hex");
   const date = record.startDate.toISOString().slice(0, 10);
   const fileName = `${date} ${record.title} — ${TEMPLATE_NAMES[template]} v${record.version}.pdf`;
@@ -60,9 +112,18 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
 }
 
 /** The key alone, for a conditional request: no render, no bytes read. */
-export async function getBriefingPdfKey(actor: Actor, id: string, options: BriefingOptions): Promise<BriefingPdf> {
+export async function getBriefingPdfKey(
+  actor: Actor,
+  id: string,
+  options: BriefingOptions,
+): Promise<BriefingPdf> {
   if (options.version === "approved") {
-    const { key, fileName, classification } = await identifyApproved(actor, id, options.template, options.paper);
+    const { key, fileName, classification } = await identifyApproved(
+      actor,
+      id,
+      options.template,
+      options.paper,
+    );
     return { key, fileName, classification };
   }
   return identify(actor, id, options.template, options.paper);
@@ -71,18 +132,30 @@ export async function getBriefingPdfKey(actor: Actor, id: string, options: Brief
 /** The approved version: its frozen briefing, and a key without the renderer version, so that
  * once rendered its bytes never change. */
 async function identifyApproved(actor: Actor, id: string, template: Template, paper: Paper) {
-  if (!hasPermission(actor, "consultation:download")) throw new AppError("FORBIDDEN", "You may not download briefings.");
+  if (!hasPermission(actor, "consultation:download"))
+    throw new AppError("FORBIDDEN", "You may not download briefings.");
   if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No such consultation.");
   const record = await prisma.consultation.findFirst({
     where: { id, classification: { in: visibleClassifications(actor.clearance) } },
-    select: { approvedVersion: true, approvedBriefing: true, title: true, startDate: true, classification: true },
+    select: {
+      approvedVersion: true,
+      approvedBriefing: true,
+      title: true,
+      startDate: true,
+      classification: true,
+    },
   });
-  if (!record || record.approvedVersion === null) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
+  if (!record || record.approvedVersion === null)
+    throw new AppError("NOT_FOUND", "This record has no approved version yet.");
   // The approved version keeps the classification it was approved at, even if the draft changed it since.
   const frozen = record.approvedBriefing as Briefing | null;
-  const approvedClassification = (frozen?.data.facts.classification ?? record.classification) as Classification;
-  if (!clearanceAllows(actor.clearance, approvedClassification)) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
-  const key = createHash("sha256").update(JSON.stringify(["approved", template, paper, id, record.approvedVersion])).digest("hex");
+  const approvedClassification = (frozen?.data.facts.classification ??
+    record.classification) as Classification;
+  if (!clearanceAllows(actor.clearance, approvedClassification))
+    throw new AppError("NOT_FOUND", "This record has no approved version yet.");
+  const key = createHash("sha256")
+    .update(JSON.stringify(["approved", template, paper, id, record.approvedVersion]))
+    .digest("hex");
   const date = record.startDate.toISOString().slice(0, 10);
   return {
     key,
@@ -93,23 +166,59 @@ async function identifyApproved(actor: Actor, id: string, template: Template, pa
 }
 
 /** The PDF from the shared cache, or rendered (off the request thread) and cached. */
-export async function getBriefingPdf(actor: Actor, id: string, options: BriefingOptions): Promise<BriefingPdf> {
-  const approved = options.version === "approved" ? await identifyApproved(actor, id, options.template, options.paper) : null;
+export async function getBriefingPdf(
+  actor: Actor,
+  id: string,
+  options: BriefingOptions,
+): Promise<BriefingPdf> {
+  const approved =
+    options.version === "approved"
+      ? await identifyApproved(actor, id, options.template, options.paper)
+      : null;
   const meta = approved ?? (await identify(actor, id, options.template, options.paper));
   const { bytes, cached } = await cachedPdf(meta.key, options.template, async () => {
-    const briefing = approved ? (approved.frozen ?? (await freezeApprovedBriefing(id))) : await loadBriefing(actor, id);
+    const briefing = approved
+      ? (approved.frozen ?? (await freezeApprovedBriefing(id)))
+      : await loadBriefing(actor, id);
     if (!briefing) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
     return render({ template: options.template, paper: options.paper, briefings: [briefing] });
   });
   if (meta.classification !== "UNCLASSIFIED") {
     // A download writes nothing else: its audit row is a transaction of its own.
-    await writeAudit(prisma, { actorId: actor.id, action: "consultation.download", entityType: "consultation", entityId: id, details: { template: options.template, paper: options.paper } });
+    await writeAudit(prisma, {
+      actorId: actor.id,
+      action: "consultation.download",
+      entityType: "consultation",
+      entityId: id,
+      details: { template: options.template, paper: options.paper },
+    });
   }
-  return { key: meta.key, fileName: meta.fileName, classification: meta.classification, bytes, cached };
+  return {
+    key: meta.key,
+    fileName: meta.fileName,
+    classification: meta.classification,
+    bytes,
+    cached,
+  };
 }
 
-/** Renders and caches the default briefing of a record ahead of its first download. */
+/**
+ * Renders and caches the default briefing of a record ahead of its first download, its part of a
+ * briefing book (kept by the PDF pool), and, once approved, its approved briefing: so that the
+ * first download after a save or an approval is already a cache hit.
+ */
 export async function warmBriefingCache(actor: Actor, id: string): Promise<void> {
   const meta = await identify(actor, id, "briefing-note", "A4");
-  await cachedPdf(meta.key, "briefing-note", async () => render({ template: "briefing-note", paper: "A4", briefings: [await loadBriefing(actor, id)] }));
+  const briefing = await loadBriefing(actor, id);
+  await cachedPdf(meta.key, "briefing-note", async () =>
+    render({ template: "briefing-note", paper: "A4", briefings: [briefing] }),
+  );
+  await warmBookPart(briefing, "A4");
+  if (briefing.status !== "APPROVED") return;
+  const approved = await identifyApproved(actor, id, "briefing-note", "A4");
+  await cachedPdf(approved.key, "briefing-note", async () => {
+    const frozen = approved.frozen ?? (await freezeApprovedBriefing(id));
+    if (!frozen) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
+    return render({ template: "briefing-note", paper: "A4", briefings: [frozen] });
+  });
 }

@@ -1,0 +1,74 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PDFDocument } from "pdf-lib";
+import { PdfPool } from "@/lib/pdf/pdf-pool";
+import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
+import { sampleBriefing } from "@/lib/pdf/warm-up";
+import { pdfPages } from "@/lib/testing/pdf-text";
+
+// The pool runs the worker bundle the server runs; built here as `npm run build` builds it.
+const worker = path.resolve(".next/pdf-worker/worker.mjs");
+let pool: PdfPool;
+
+const rounds = [1, 2, 3].map((n) => {
+  const b = sampleBriefing();
+  return {
+    ...b,
+    id: `00000000-0000-4000-9000-00000000000${n}`,
+    data: { ...b.data, facts: { ...b.data.facts, title: `Pool round ${n}` } },
+  };
+});
+const book: RenderRequest = {
+  template: "briefing-book",
+  paper: "A4",
+  briefings: rounds,
+  book: { title: "Pool book", subtitle: "3 rounds", reference: "READOUT/BOOK/POOL" },
+};
+
+beforeAll(() => {
+  execFileSync(process.execPath, ["scripts/build-pdf-worker.mjs"], { stdio: "ignore" });
+  pool = new PdfPool({ filename: worker, threads: 2, timeoutMs: 60_000, recycleAfter: 100 });
+}, 60_000);
+afterAll(() => pool.destroy());
+
+describe("the PDF pool", () => {
+  it("renders a briefing book from parts rendered side by side, byte for byte as one process does", async () => {
+    const [pooled, single] = await Promise.all([pool.render(book), renderPdf(book)]);
+    expect(Buffer.from(pooled).equals(Buffer.from(single))).toBe(true);
+    const pages = await pdfPages(pooled);
+    const last = pages.length;
+    expect(pages.every((p, i) => p.text.includes(`Page ${i + 1} of ${last}`))).toBe(true);
+    expect(pages.map((p) => p.text).join("\n")).toContain("Pool round 3");
+  }, 120_000);
+
+  it("reuses a kept part only while the record prints the same, and a changed record renders anew", async () => {
+    const first = await pool.render(book);
+    const again = await pool.render(book);
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    const changed: RenderRequest = {
+      ...book,
+      briefings: rounds.map((b, i) =>
+        i === 1
+          ? {
+              ...b,
+              data: { ...b.data, facts: { ...b.data.facts, title: "Pool round 2, renamed" } },
+            }
+          : b,
+      ),
+    };
+    const text = (await pdfPages(await pool.render(changed))).map((p) => p.text).join("\n");
+    expect(text).toContain("Pool round 2, renamed");
+    expect(text).not.toMatch(/Pool round 2(?!, renamed)/);
+  }, 120_000);
+
+  it("renders a single briefing note through a worker thread", async () => {
+    const bytes = await pool.render({
+      template: "briefing-note",
+      paper: "LETTER",
+      briefings: [sampleBriefing()],
+    });
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPage(0).getSize()).toEqual({ width: 612, height: 792 });
+  }, 60_000);
+});
