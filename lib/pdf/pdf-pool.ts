@@ -43,6 +43,7 @@ export class PdfPool {
       maxThreads: options.threads,
       idleTimeout: 10 * 60_000,
       resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? 512 },
+      ...(process.env.PDF_RUNTIME === "child_process" ? { runtime: "child_process" as const } : {}),
     });
     const maxSize = options.partCacheBytes ?? 64 * 2 ** 20;
     this.parts =

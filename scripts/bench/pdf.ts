@@ -14,6 +14,7 @@ import type { Briefing } from "@/lib/pdf/briefing";
 import { briefingHtml } from "./pdf-html";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 150);
 const p = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((q / 100) * xs.length))] ?? NaN;
 const ms = (n: number) => n.toFixed(0);
@@ -101,15 +102,27 @@ async function sideBySide() {
       b: number[] = [];
     let pages = 0,
       chromePages = 0;
+    // Alternate which goes first: whichever follows the other inherits its leftover work (GC,
+    // Chromium's compositor) on these 2 cores.
     for (let i = 0; i < RUNS; i++) {
-      let t = performance.now();
-      const out = await c.render();
-      a.push(performance.now() - t);
-      pages = (await PDFDocument.load(out)).getPageCount();
-      t = performance.now();
-      const pdf = await chrome();
-      b.push(performance.now() - t);
-      chromePages = (await PDFDocument.load(pdf)).getPageCount();
+      const ours = async () => {
+        const t = performance.now();
+        const out = await c.render();
+        a.push(performance.now() - t);
+        pages = (await PDFDocument.load(out)).getPageCount();
+      };
+      const peer = async () => {
+        const t = performance.now();
+        const pdf = await chrome();
+        b.push(performance.now() - t);
+        chromePages = (await PDFDocument.load(pdf)).getPageCount();
+      };
+      // …and let the machine settle before each timed render, so neither pays for the other.
+      const order = i % 2 === 0 ? [ours, peer] : [peer, ours];
+      for (const timed of order) {
+        await new Promise((r) => setTimeout(r, SETTLE_MS));
+        await timed();
+      }
     }
     rows.push(
       `| ${c.name} | ${ms(p(a, 50))} | ${ms(p(a, 95))} | ${ms(p(b, 50))} | ${ms(p(b, 95))} | ${(p(a, 50) / p(b, 50)).toFixed(2)} | ${pages || "?"} / ${chromePages || "?"} |`,

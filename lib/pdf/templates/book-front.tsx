@@ -11,11 +11,31 @@ export interface TocEntry {
 export const TOC_PER_PAGE = 30;
 
 /** Cover and table of contents of a briefing book; page numbers are known before this renders. */
-export function BookFront({ title, subtitle, entries, paper, date }: { title: string; subtitle: string; entries: TocEntry[]; paper: Paper; date: Date }) {
+export function BookFront({
+  title,
+  subtitle,
+  entries,
+  paper,
+  date,
+}: {
+  title: string;
+  subtitle: string;
+  entries: TocEntry[];
+  paper: Paper;
+  date: Date;
+}) {
   const pages: TocEntry[][] = [];
-  for (let i = 0; i < Math.max(entries.length, 1); i += TOC_PER_PAGE) pages.push(entries.slice(i, i + TOC_PER_PAGE));
+  for (let i = 0; i < Math.max(entries.length, 1); i += TOC_PER_PAGE)
+    pages.push(entries.slice(i, i + TOC_PER_PAGE));
   return (
-    <Document title={title} author="Readout" creator="Readout" producer="Readout" language="en" creationDate={date}>
+    <Document
+      title={title}
+      author="Readout"
+      creator="Readout"
+      producer="Readout"
+      language="en"
+      creationDate={date}
+    >
       <Page size={paper} style={s.page}>
         <View style={{ marginTop: 180 }}>
           <Text style={s.kicker}>Briefing book</Text>

@@ -1,12 +1,27 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
-import { day, pdfText, rtl, type Briefing, type Paper } from "@/lib/pdf/briefing";
+import { day, pdfText, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { label } from "@/lib/validation/vocabulary";
-import { Bullet, Fact, Section, dates, heads, nextRound, person, statusLine, venue } from "@/lib/pdf/templates/parts";
+import { useContext } from "react";
+import {
+  Bullet,
+  ContentWidth,
+  Fact,
+  Para,
+  Section,
+  contentWidth,
+  dates,
+  heads,
+  nextRound,
+  person,
+  statusLine,
+  venue,
+} from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
 
 const COLS = { type: 92, owner: 80, due: 62, status: 56 };
 
 function OutcomesTable({ b }: { b: Briefing }) {
+  const textWidth = useContext(ContentWidth) - COLS.type - COLS.owner - COLS.due - COLS.status - 4;
   return (
     <View>
       <View style={s.row} minPresenceAhead={40}>
@@ -22,10 +37,16 @@ function OutcomesTable({ b }: { b: Briefing }) {
           <View key={o.id} style={s.row} wrap={false}>
             <Text style={{ width: COLS.type, paddingRight: 4 }}>{label(o.type)}</Text>
             <View style={{ flex: 1, paddingRight: 4 }}>
-              <Text style={rtl(o.text)}>{pdfText(o.text)}</Text>
+              <Para text={o.text} width={textWidth} />
               {steps && steps.length > 1 && (
                 <Text style={[s.small, s.muted]}>
-                  Carried over: {steps.map((h) => `${h.roundNumber ? `round ${h.roundNumber}` : h.startDate} ${h.status ? label(h.status).toLowerCase() : ""}`).join(" → ")}
+                  Carried over:{" "}
+                  {steps
+                    .map(
+                      (h) =>
+                        `${h.roundNumber ? `round ${h.roundNumber}` : h.startDate} ${h.status ? label(h.status).toLowerCase() : ""}`,
+                    )
+                    .join(" → ")}
                 </Text>
               )}
             </View>
@@ -43,6 +64,7 @@ function OutcomesTable({ b }: { b: Briefing }) {
 export function BriefingNoteBody({ b, bookmark }: { b: Briefing; bookmark?: boolean }) {
   const f = b.data.facts;
   const d = b.data;
+  const width = useContext(ContentWidth);
   return (
     <>
       <View {...(bookmark ? { bookmark: { title: f.title, fit: true } } : {})}>
@@ -65,9 +87,7 @@ export function BriefingNoteBody({ b, bookmark }: { b: Briefing; bookmark?: bool
       {f.summary !== "" && (
         <Section title="Summary">
           {f.summary.split(/\n+/).map((para, i) => (
-            <Text key={i} style={[s.p, rtl(para)]}>
-              {pdfText(para)}
-            </Text>
+            <Para key={i} text={para} width={width} style={s.p} />
           ))}
         </Section>
       )}
@@ -106,14 +126,21 @@ export function BriefingNoteBody({ b, bookmark }: { b: Briefing; bookmark?: bool
         </Section>
       )}
 
-      <Section title="Outcomes">{d.outcomes.length > 0 ? <OutcomesTable b={b} /> : <Text style={s.muted}>No outcomes recorded.</Text>}</Section>
+      <Section title="Outcomes">
+        {d.outcomes.length > 0 ? (
+          <OutcomesTable b={b} />
+        ) : (
+          <Text style={s.muted}>No outcomes recorded.</Text>
+        )}
+      </Section>
 
       {b.earlierOpen.length > 0 && (
         <Section title="Open commitments from earlier rounds">
           {b.earlierOpen.map((o, i) => (
             <Bullet key={i}>
-              {pdfText(o.text)} — {o.owner || "no owner"}, {o.dueDate ? `due ${day(o.dueDate)}` : "no due date"}, {label(o.status).toLowerCase()} (
-              {o.round ? `round ${o.round}` : day(o.date)})
+              {pdfText(o.text)} — {o.owner || "no owner"},{" "}
+              {o.dueDate ? `due ${day(o.dueDate)}` : "no due date"}, {label(o.status).toLowerCase()}{" "}
+              ({o.round ? `round ${o.round}` : day(o.date)})
             </Bullet>
           ))}
         </Section>
@@ -169,9 +196,18 @@ export function BriefingNoteBody({ b, bookmark }: { b: Briefing; bookmark?: bool
 
 export function BriefingNote({ b, paper }: { b: Briefing; paper: Paper }) {
   return (
-    <Document title={b.data.facts.title} author="Readout" creator="Readout" producer="Readout" language="en" creationDate={new Date(b.updatedAt)}>
+    <Document
+      title={b.data.facts.title}
+      author="Readout"
+      creator="Readout"
+      producer="Readout"
+      language="en"
+      creationDate={new Date(b.updatedAt)}
+    >
       <Page size={paper} style={s.page} wrap experimentalPagination>
-        <BriefingNoteBody b={b} />
+        <ContentWidth.Provider value={contentWidth(paper)}>
+          <BriefingNoteBody b={b} />
+        </ContentWidth.Provider>
       </Page>
     </Document>
   );

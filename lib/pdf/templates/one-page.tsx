@@ -1,7 +1,18 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { pdfText, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { label } from "@/lib/validation/vocabulary";
-import { Bullet, Fact, Section, dates, heads, nextRound, venue } from "@/lib/pdf/templates/parts";
+import {
+  Bullet,
+  ContentWidth,
+  Fact,
+  Para,
+  Section,
+  contentWidth,
+  dates,
+  heads,
+  nextRound,
+  venue,
+} from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
 
 /** How much the one-page summary may show; the renderer tightens it until the page fits. */
@@ -28,56 +39,87 @@ export function shorten(text: string, max: number): string {
   return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : max).trimEnd()} …`;
 }
 
-const PRIORITY: Record<string, number> = { COMMITMENT: 0, AGREEMENT: 1, REAFFIRMATION: 2, SATISFACTION: 3, EXCHANGE_OF_VIEWS: 4 };
+const PRIORITY: Record<string, number> = {
+  COMMITMENT: 0,
+  AGREEMENT: 1,
+  REAFFIRMATION: 2,
+  SATISFACTION: 3,
+  EXCHANGE_OF_VIEWS: 4,
+};
 
 export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budget: Budget }) {
   const f = b.data.facts;
-  const outcomes = [...b.data.outcomes].sort((x, y) => (PRIORITY[x.type] ?? 9) - (PRIORITY[y.type] ?? 9));
+  const outcomes = [...b.data.outcomes].sort(
+    (x, y) => (PRIORITY[x.type] ?? 9) - (PRIORITY[y.type] ?? 9),
+  );
   const shownOutcomes = outcomes.slice(0, budget.outcomes);
   const shownTopics = b.data.topics.slice(0, budget.topics);
   const left: string[] = [];
-  if (outcomes.length > shownOutcomes.length) left.push(`${outcomes.length - shownOutcomes.length} of ${outcomes.length} outcomes`);
-  if (b.data.topics.length > shownTopics.length) left.push(`${b.data.topics.length - shownTopics.length} of ${b.data.topics.length} topics`);
+  if (outcomes.length > shownOutcomes.length)
+    left.push(`${outcomes.length - shownOutcomes.length} of ${outcomes.length} outcomes`);
+  if (b.data.topics.length > shownTopics.length)
+    left.push(`${b.data.topics.length - shownTopics.length} of ${b.data.topics.length} topics`);
   if (f.summary.length > budget.summaryChars) left.push("part of the summary");
   if (b.data.participants.some((p) => p.role === "MEMBER")) left.push("delegation members");
   if (b.data.regionalIssues.length) left.push("regional issues");
   if (b.data.sideMeetings.length) left.push("side meetings");
   return (
-    <Document title={`${f.title} — one-page summary`} author="Readout" creator="Readout" producer="Readout" language="en" creationDate={new Date(b.updatedAt)}>
+    <Document
+      title={`${f.title} — one-page summary`}
+      author="Readout"
+      creator="Readout"
+      producer="Readout"
+      language="en"
+      creationDate={new Date(b.updatedAt)}
+    >
       <Page size={paper} style={s.page} wrap={false}>
-        <Text style={s.kicker}>One-page summary · {b.seriesName}</Text>
-        <Text style={[s.title, { fontSize: 16 }]}>{pdfText(f.title)}</Text>
-        <Text style={s.subtitle}>{b.reference}</Text>
-        <Fact name="Dates" value={dates(b)} />
-        <Fact name="Venue" value={venue(b)} />
-        <Fact name={`Led by (${b.homeCountryName})`} value={heads(b, "HOME")} />
-        <Fact name={`Led by (${b.counterpartNames})`} value={heads(b, "COUNTERPART")} />
-        <Fact name="Next round" value={nextRound(b)} />
-        {f.summary !== "" && (
-          <Section title="In brief">
-            <Text>{pdfText(shorten(f.summary.replace(/\s*\n+\s*/g, " "), budget.summaryChars))}</Text>
-          </Section>
-        )}
-        {shownTopics.length > 0 && (
-          <Section title="Discussed">
-            <Text>{shownTopics.map((t) => `${pdfText(t.subject)} (${label(t.category).toLowerCase()})`).join("; ")}.</Text>
-          </Section>
-        )}
-        {shownOutcomes.length > 0 && (
-          <Section title="Key outcomes">
-            {shownOutcomes.map((o) => (
-              <Bullet key={o.id}>
-                {label(o.type)}: {pdfText(shorten(o.text, budget.outcomeChars))}
-                {o.type === "COMMITMENT" ? ` — ${o.owner || "no owner"}${o.dueDate ? `, due ${o.dueDate}` : ""}, ${label(o.status ?? "OPEN").toLowerCase()}` : ""}
-              </Bullet>
-            ))}
-          </Section>
-        )}
-        <View style={{ marginTop: 10 }}>
-          <Text style={[s.small, s.muted]}>
-            {left.length ? `Left out to fit one page: ${left.join(", ")}. The briefing note has everything.` : "Nothing was left out."}
-          </Text>
-        </View>
+        <ContentWidth.Provider value={contentWidth(paper)}>
+          <Text style={s.kicker}>One-page summary · {b.seriesName}</Text>
+          <Text style={[s.title, { fontSize: 16 }]}>{pdfText(f.title)}</Text>
+          <Text style={s.subtitle}>{b.reference}</Text>
+          <Fact name="Dates" value={dates(b)} />
+          <Fact name="Venue" value={venue(b)} />
+          <Fact name={`Led by (${b.homeCountryName})`} value={heads(b, "HOME")} />
+          <Fact name={`Led by (${b.counterpartNames})`} value={heads(b, "COUNTERPART")} />
+          <Fact name="Next round" value={nextRound(b)} />
+          {f.summary !== "" && (
+            <Section title="In brief">
+              <Para
+                text={shorten(f.summary.replace(/\s*\n+\s*/g, " "), budget.summaryChars)}
+                width={contentWidth(paper)}
+              />
+            </Section>
+          )}
+          {shownTopics.length > 0 && (
+            <Section title="Discussed">
+              <Text>
+                {shownTopics
+                  .map((t) => `${pdfText(t.subject)} (${label(t.category).toLowerCase()})`)
+                  .join("; ")}
+                .
+              </Text>
+            </Section>
+          )}
+          {shownOutcomes.length > 0 && (
+            <Section title="Key outcomes">
+              {shownOutcomes.map((o) => (
+                <Bullet key={o.id}>
+                  {label(o.type)}: {pdfText(shorten(o.text, budget.outcomeChars))}
+                  {o.type === "COMMITMENT"
+                    ? ` — ${o.owner || "no owner"}${o.dueDate ? `, due ${o.dueDate}` : ""}, ${label(o.status ?? "OPEN").toLowerCase()}`
+                    : ""}
+                </Bullet>
+              ))}
+            </Section>
+          )}
+          <View style={{ marginTop: 10 }}>
+            <Text style={[s.small, s.muted]}>
+              {left.length
+                ? `Left out to fit one page: ${left.join(", ")}. The briefing note has everything.`
+                : "Nothing was left out."}
+            </Text>
+          </View>
+        </ContentWidth.Provider>
       </Page>
     </Document>
   );

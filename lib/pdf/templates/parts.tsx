@@ -1,20 +1,69 @@
 import { Text, View } from "@react-pdf/renderer";
-import type { ReactNode } from "react";
-import { day, pdfText, rtl, type Briefing } from "@/lib/pdf/briefing";
+import { createContext, useContext, type ComponentProps, type ReactNode } from "react";
+import { day, pdfText, rtl, type Briefing, type Paper } from "@/lib/pdf/briefing";
+import { breakLines } from "@/lib/pdf/rtl-lines";
 import { label } from "@/lib/validation/vocabulary";
 import { s } from "@/lib/pdf/templates/styles";
 
-export function Fact({ name, value }: { name: string; value: string }) {
-  if (!value) return null;
+const PAGE_WIDTH: Record<Paper, number> = { A4: 595.28, LETTER: 612 };
+
+/** Width of the text column of a page (its paper less the horizontal padding). */
+export function contentWidth(paper: Paper): number {
+  return PAGE_WIDTH[paper] - 2 * 56;
+}
+
+/** The text column's width where a template is drawn (templates provide it from their paper). */
+export const ContentWidth = createContext(contentWidth("A4"));
+
+/**
+ * Text that may be written right to left. Left-to-right text is one <Text>; a right-to-left
+ * paragraph is broken into lines here (rtl-lines.ts) because react-pdf's own wrapping runs such
+ * lines past the margin. `width` is the box it sits in, `size` its font size.
+ */
+export function Para({
+  text,
+  width,
+  size = 10,
+  style,
+}: {
+  text: string;
+  width: number;
+  size?: number;
+  style?: ComponentProps<typeof View>["style"];
+}) {
+  if (!("direction" in rtl(text))) return <Text style={style}>{pdfText(text)}</Text>;
+  const lines = text.split(/\n+/).flatMap((segment) => breakLines(segment, width, size));
   return (
-    <View style={s.row} wrap={false}>
-      <Text style={s.factLabel}>{name}</Text>
-      <Text style={[s.factValue, rtl(value)]}>{pdfText(value)}</Text>
+    <View style={style}>
+      {lines.map((line, i) => (
+        <Text key={i} style={rtl(line)}>
+          {pdfText(line)}
+        </Text>
+      ))}
     </View>
   );
 }
 
-export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
+export function Fact({ name, value }: { name: string; value: string }) {
+  const width = useContext(ContentWidth) - 150;
+  if (!value) return null;
+  return (
+    <View style={s.row} wrap={false}>
+      <Text style={s.factLabel}>{name}</Text>
+      <Para text={value} width={width} style={s.factValue} />
+    </View>
+  );
+}
+
+export function Section({
+  title,
+  children,
+  id,
+}: {
+  title: string;
+  children: ReactNode;
+  id?: string;
+}) {
   return (
     <View>
       <Text style={s.h2} minPresenceAhead={40} {...(id ? { id } : {})}>
@@ -36,7 +85,9 @@ export function Bullet({ children }: { children: ReactNode }) {
 
 export function dates(b: Briefing): string {
   const f = b.data.facts;
-  return f.endDate && f.endDate !== f.startDate ? `${day(f.startDate)} – ${day(f.endDate)}` : day(f.startDate);
+  return f.endDate && f.endDate !== f.startDate
+    ? `${day(f.startDate)} – ${day(f.endDate)}`
+    : day(f.startDate);
 }
 
 export function venue(b: Briefing): string {
@@ -46,14 +97,19 @@ export function venue(b: Briefing): string {
   return f.venueMode === "HYBRID" ? `${place} (hybrid)` : place;
 }
 
-export function person(p: { honorific: string; name: string; title: string; organisation?: string }, withOrg = false): string {
+export function person(
+  p: { honorific: string; name: string; title: string; organisation?: string },
+  withOrg = false,
+): string {
   const name = [p.honorific, p.name].filter(Boolean).join(" ");
   const rest = [p.title, withOrg ? p.organisation : ""].filter(Boolean).join(", ");
   return rest ? `${name}, ${rest}` : name;
 }
 
 export function heads(b: Briefing, side: "HOME" | "COUNTERPART"): string {
-  const list = b.data.participants.filter((p) => p.side === side && (p.role === "HEAD" || p.role === "CO_CHAIR"));
+  const list = b.data.participants.filter(
+    (p) => p.side === side && (p.role === "HEAD" || p.role === "CO_CHAIR"),
+  );
   return list.map((p) => person(p)).join("; ");
 }
 

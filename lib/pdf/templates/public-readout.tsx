@@ -6,10 +6,28 @@ import { s } from "@/lib/pdf/templates/styles";
 
 /** "the Russian Federation", "the United Kingdom", but "Pakistan". */
 function withArticle(country: string): string {
-  return /\b(Federation|Republic|Kingdom|States|Emirates|Netherlands|Philippines|Islands|Union)\b/.test(country) ? `the ${country}` : country;
+  return /\b(Federation|Republic|Kingdom|States|Emirates|Netherlands|Philippines|Islands|Union)\b/.test(
+    country,
+  )
+    ? `the ${country}`
+    : country;
 }
 
-const ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+const ORDINALS = [
+  "",
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+];
 
 function list(items: string[]): string {
   if (items.length <= 1) return items.join("");
@@ -20,26 +38,42 @@ function list(items: string[]): string {
 export function readoutParagraphs(b: Briefing): string[] {
   const f = b.data.facts;
   const d = b.data;
-  const round = f.roundNumber ? `The ${ORDINALS[f.roundNumber] ?? `${f.roundNumber}th`} round of the ${b.seriesName}` : `A round of the ${b.seriesName}`;
+  const round = f.roundNumber
+    ? `The ${ORDINALS[f.roundNumber] ?? `${f.roundNumber}th`} round of the ${b.seriesName}`
+    : `A round of the ${b.seriesName}`;
   const where = f.venueMode === "VIRTUAL" ? "virtually" : `in ${f.venueCity}`;
-  const out = [`${round} was held ${where} on ${dates(b)}${f.atmosphere ? `, in a ${f.atmosphere.toLowerCase()} atmosphere` : ""}.`];
+  const out = [
+    `${round} was held ${where} on ${dates(b)}${f.atmosphere ? `, in a ${f.atmosphere.toLowerCase()} atmosphere` : ""}.`,
+  ];
   const leads = (side: "HOME" | "COUNTERPART", country: string) => {
-    const h = d.participants.filter((p) => p.side === side && (p.role === "HEAD" || p.role === "CO_CHAIR"));
+    const h = d.participants.filter(
+      (p) => p.side === side && (p.role === "HEAD" || p.role === "CO_CHAIR"),
+    );
     const names = h.map((p) => [p.title, p.honorific, p.name].filter(Boolean).join(" "));
     return h.length ? `${list(names)} led the delegation of ${withArticle(country)}` : "";
   };
-  const led = [leads("HOME", b.homeCountryName), leads("COUNTERPART", b.counterpartNames)].filter(Boolean);
+  const led = [leads("HOME", b.homeCountryName), leads("COUNTERPART", b.counterpartNames)].filter(
+    Boolean,
+  );
   if (led.length) out.push(`${list(led)}.`);
   const topics = d.topics.filter((t) => t.isPublic).map((t) => t.subject.toLowerCase());
   if (topics.length) out.push(`The two sides discussed ${list(topics)}.`);
   const outcomes = d.outcomes.filter((x) => x.isPublic && x.type !== "COMMITMENT");
-  if (outcomes.length) out.push(`The main outcomes of the consultations:\n${outcomes.map((o) => `•  ${o.text}`).join("\n")}`);
+  if (outcomes.length)
+    out.push(
+      `The main outcomes of the consultations:\n${outcomes.map((o) => `•  ${o.text}`).join("\n")}`,
+    );
   const regions = d.regionalIssues.filter((r) => r.isPublic).map((r) => r.region);
-  if (regions.length) out.push(`The delegations exchanged views on regional and global issues, including ${list(regions)}.`);
+  if (regions.length)
+    out.push(
+      `The delegations exchanged views on regional and global issues, including ${list(regions)}.`,
+    );
   const n = d.nextRound;
   if (n.plan !== "NOT_DISCUSSED") {
     const place = [n.city, b.nextRoundCountryName].filter(Boolean).join(", ");
-    out.push(`The next round will be held${place ? ` in ${place},` : ""} ${n.plan === "DATED" ? `on ${day(n.date)}` : "on mutually convenient dates"}.`);
+    out.push(
+      `The next round will be held${place ? ` in ${place},` : ""} ${n.plan === "DATED" ? `on ${day(n.date)}` : "on mutually convenient dates"}.`,
+    );
   }
   return out;
 }
@@ -47,17 +81,28 @@ export function readoutParagraphs(b: Briefing): string[] {
 export function PublicReadout({ b, paper }: { b: Briefing; paper: Paper }) {
   const f = b.data.facts;
   return (
-    <Document title={`${f.title} — public readout`} author="Readout" creator="Readout" producer="Readout" language="en" creationDate={new Date(b.updatedAt)}>
+    <Document
+      title={`${f.title} — public readout`}
+      author="Readout"
+      creator="Readout"
+      producer="Readout"
+      language="en"
+      creationDate={new Date(b.updatedAt)}
+    >
       <Page size={paper} style={[s.page, { fontSize: 11, lineHeight: 1.55 }]}>
         <Text style={s.kicker}>Press release</Text>
         <Text style={[s.title, { marginBottom: 14 }]}>{pdfText(f.title)}</Text>
         {readoutParagraphs(b).map((para, i) => (
           <Text key={i} style={[s.p, { marginBottom: 8 }]}>
-            {i === 0 ? `${f.venueMode === "VIRTUAL" ? "" : `${f.venueCity}, `}${day(f.startDate)}: ` : ""}
+            {i === 0
+              ? `${f.venueMode === "VIRTUAL" ? "" : `${f.venueCity}, `}${day(f.startDate)}: `
+              : ""}
             {pdfText(para)}
           </Text>
         ))}
-        <Text style={[s.small, s.muted, { marginTop: 12 }]}>{label("UNCLASSIFIED")} · for public release once approved</Text>
+        <Text style={[s.small, s.muted, { marginTop: 12 }]}>
+          {label("UNCLASSIFIED")} · for public release once approved
+        </Text>
       </Page>
     </Document>
   );
