@@ -176,13 +176,18 @@ export async function getBriefingPdf(
       ? await identifyApproved(actor, id, options.template, options.paper)
       : null;
   const meta = approved ?? (await identify(actor, id, options.template, options.paper));
-  const { bytes, cached } = await cachedPdf(meta.key, options.template, async () => {
-    const briefing = approved
-      ? (approved.frozen ?? (await freezeApprovedBriefing(id)))
-      : await loadBriefing(actor, id);
-    if (!briefing) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
-    return render({ template: options.template, paper: options.paper, briefings: [briefing] });
-  });
+  const { bytes, cached } = await cachedPdf(
+    meta.key,
+    options.template,
+    async () => {
+      const briefing = approved
+        ? (approved.frozen ?? (await freezeApprovedBriefing(id)))
+        : await loadBriefing(actor, id);
+      if (!briefing) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
+      return render({ template: options.template, paper: options.paper, briefings: [briefing] });
+    },
+    { pinned: approved !== null },
+  );
   if (meta.classification !== "UNCLASSIFIED") {
     // A download writes nothing else: its audit row is a transaction of its own.
     await writeAudit(prisma, {
@@ -216,9 +221,14 @@ export async function warmBriefingCache(actor: Actor, id: string): Promise<void>
   await warmBookPart(briefing, "A4");
   if (briefing.status !== "APPROVED") return;
   const approved = await identifyApproved(actor, id, "briefing-note", "A4");
-  await cachedPdf(approved.key, "briefing-note", async () => {
-    const frozen = approved.frozen ?? (await freezeApprovedBriefing(id));
-    if (!frozen) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
-    return render({ template: "briefing-note", paper: "A4", briefings: [frozen] });
-  });
+  await cachedPdf(
+    approved.key,
+    "briefing-note",
+    async () => {
+      const frozen = approved.frozen ?? (await freezeApprovedBriefing(id));
+      if (!frozen) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
+      return render({ template: "briefing-note", paper: "A4", briefings: [frozen] });
+    },
+    { pinned: true },
+  );
 }

@@ -3,7 +3,13 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { CLASSIFICATIONS, classificationRank, hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import {
+  CLASSIFICATIONS,
+  classificationRank,
+  hasPermission,
+  visibleClassifications,
+  type Actor,
+} from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { loadBriefing } from "@/lib/domain/briefings/load-briefing";
 import { cachedPdf } from "@/lib/domain/briefings/pdf-cache";
@@ -13,8 +19,14 @@ import { render } from "@/lib/pdf/pool";
 import { RENDERER_VERSION } from "@/lib/pdf/version";
 
 /** Every round of a series the actor may see, in one briefing book with contents and bookmarks. */
-export async function getSeriesBook(actor: Actor, seriesId: string, paper: Paper, keyOnly = false): Promise<BriefingPdf> {
-  if (!hasPermission(actor, "consultation:download")) throw new AppError("FORBIDDEN", "You may not download briefings.");
+export async function getSeriesBook(
+  actor: Actor,
+  seriesId: string,
+  paper: Paper,
+  keyOnly = false,
+): Promise<BriefingPdf> {
+  if (!hasPermission(actor, "consultation:download"))
+    throw new AppError("FORBIDDEN", "You may not download briefings.");
   if (!z.uuid().safeParse(seriesId).success) throw new AppError("NOT_FOUND", "No such series.");
   const series = await prisma.series.findUnique({
     where: { id: seriesId },
@@ -23,16 +35,34 @@ export async function getSeriesBook(actor: Actor, seriesId: string, paper: Paper
       rounds: {
         where: { classification: { in: visibleClassifications(actor.clearance) } },
         orderBy: [{ startDate: "asc" }, { roundNumber: "asc" }],
-        select: { id: true, version: true, status: true, updatedAt: true, startDate: true, classification: true },
+        select: {
+          id: true,
+          version: true,
+          status: true,
+          updatedAt: true,
+          startDate: true,
+          classification: true,
+        },
       },
     },
   });
-  if (!series || series.rounds.length === 0) throw new AppError("NOT_FOUND", "No such series, or no round you may see.");
-  const key = createHash("sha256").update(JSON.stringify([RENDERER_VERSION, "book", paper, actor.clearance, seriesId, series.rounds])).digest("hex");
+  if (!series || series.rounds.length === 0)
+    throw new AppError("NOT_FOUND", "No such series, or no round you may see.");
+  const key = createHash("sha256")
+    .update(
+      JSON.stringify([RENDERER_VERSION, "book", paper, actor.clearance, seriesId, series.rounds]),
+    )
+    .digest("hex");
   const first = series.rounds[0]?.startDate.toISOString().slice(0, 10);
   const last = series.rounds.at(-1)?.startDate.toISOString().slice(0, 10);
-  const classification = CLASSIFICATIONS[Math.max(...series.rounds.map((r) => classificationRank(r.classification)))] ?? "UNCLASSIFIED";
-  const meta = { key, fileName: `${first} to ${last} ${series.name} — briefing book.pdf`, classification };
+  const classification =
+    CLASSIFICATIONS[Math.max(...series.rounds.map((r) => classificationRank(r.classification)))] ??
+    "UNCLASSIFIED";
+  const meta = {
+    key,
+    fileName: `${first} to ${last} ${series.name} — briefing book.pdf`,
+    classification,
+  };
   if (keyOnly) return meta;
 
   const { bytes, cached } = await cachedPdf(key, "briefing-book", async () => {
@@ -42,11 +72,21 @@ export async function getSeriesBook(actor: Actor, seriesId: string, paper: Paper
       template: "briefing-book",
       paper,
       briefings,
-      book: { title: series.name, subtitle: `${series.rounds.length} rounds, ${first} to ${last}`, reference: `READOUT/BOOK/${key.slice(0, 8).toUpperCase()}` },
+      book: {
+        title: series.name,
+        subtitle: `${series.rounds.length} rounds, ${first} to ${last}`,
+        reference: `READOUT/BOOK/${key.slice(0, 8).toUpperCase()}`,
+      },
     });
   });
   if (classification !== "UNCLASSIFIED") {
-    await writeAudit(prisma, { actorId: actor.id, action: "consultation.download", entityType: "series", entityId: seriesId, details: { template: "briefing-book", paper } });
+    await writeAudit(prisma, {
+      actorId: actor.id,
+      action: "consultation.download",
+      entityType: "series",
+      entityId: seriesId,
+      details: { template: "briefing-book", paper },
+    });
   }
   return { ...meta, bytes, cached };
 }

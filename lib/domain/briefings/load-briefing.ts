@@ -1,7 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { CLASSIFICATIONS, classificationRank, hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import {
+  CLASSIFICATIONS,
+  classificationRank,
+  hasPermission,
+  visibleClassifications,
+  type Actor,
+} from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
 import { getCommitmentHistory } from "@/lib/domain/consultations/get-commitment-history";
 import { getRecord, type RecordView } from "@/lib/domain/consultations/get-record";
@@ -11,19 +17,39 @@ import type { Briefing } from "@/lib/pdf/briefing";
 const OPEN = ["OPEN", "IN_PROGRESS"] as const;
 
 /** Commitments of earlier rounds whose latest state is still open and that this record does not carry. */
-async function earlierOpenCommitments(reader: Actor, seriesId: string, before: Date, carried: Set<string>) {
+async function earlierOpenCommitments(
+  reader: Actor,
+  seriesId: string,
+  before: Date,
+  carried: Set<string>,
+) {
   const rows = await prisma.outcome.findMany({
     where: {
       type: "COMMITMENT",
-      consultation: { seriesId, startDate: { lt: before }, classification: { in: visibleClassifications(reader.clearance) } },
+      consultation: {
+        seriesId,
+        startDate: { lt: before },
+        classification: { in: visibleClassifications(reader.clearance) },
+      },
     },
-    select: { id: true, originId: true, text: true, owner: true, dueDate: true, status: true, consultation: { select: { roundNumber: true, startDate: true } } },
+    select: {
+      id: true,
+      originId: true,
+      text: true,
+      owner: true,
+      dueDate: true,
+      status: true,
+      consultation: { select: { roundNumber: true, startDate: true } },
+    },
     orderBy: { consultation: { startDate: "asc" } },
   });
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) latest.set(r.originId ?? r.id, r);
   return [...latest.entries()]
-    .filter(([chain, r]) => !carried.has(chain) && r.status !== null && (OPEN as readonly string[]).includes(r.status))
+    .filter(
+      ([chain, r]) =>
+        !carried.has(chain) && r.status !== null && (OPEN as readonly string[]).includes(r.status),
+    )
     .map(([, r]) => ({
       text: r.text,
       owner: r.owner,
@@ -41,13 +67,21 @@ async function earlierOpenCommitments(reader: Actor, seriesId: string, before: D
  */
 export async function assembleBriefing(reader: Actor, record: RecordView): Promise<Briefing> {
   const data = record.data;
-  const ceiling = CLASSIFICATIONS[Math.min(classificationRank(reader.clearance), classificationRank(data.facts.classification))] ?? "UNCLASSIFIED";
+  const ceiling =
+    CLASSIFICATIONS[
+      Math.min(classificationRank(reader.clearance), classificationRank(data.facts.classification))
+    ] ?? "UNCLASSIFIED";
   const limited: Actor = { ...reader, clearance: ceiling };
   const chains = new Set(data.outcomes.flatMap((o) => (o.originId ? [o.originId] : [])));
   const startDate = new Date(`${data.facts.startDate}T00:00:00Z`);
   const [history, earlierOpen] = await Promise.all([
     getCommitmentHistory(limited, [...chains]),
-    earlierOpenCommitments(limited, record.series.id, startDate, new Set([...chains, ...data.outcomes.map((o) => o.id)])),
+    earlierOpenCommitments(
+      limited,
+      record.series.id,
+      startDate,
+      new Set([...chains, ...data.outcomes.map((o) => o.id)]),
+    ),
   ]);
   return {
     id: record.id,
@@ -71,6 +105,7 @@ export async function assembleBriefing(reader: Actor, record: RecordView): Promi
 
 /** The current version of a record as the templates need it; NOT_FOUND above the actor's clearance. */
 export async function loadBriefing(actor: Actor, id: string): Promise<Briefing> {
-  if (!hasPermission(actor, "consultation:download")) throw new AppError("FORBIDDEN", "You may not download briefings.");
+  if (!hasPermission(actor, "consultation:download"))
+    throw new AppError("FORBIDDEN", "You may not download briefings.");
   return assembleBriefing(actor, await getRecord(actor, id));
 }

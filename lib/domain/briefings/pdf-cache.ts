@@ -1,14 +1,58 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { logger } from "@/lib/logger";
+
+/** Total size of the unpinned PDFs kept in the shared cache; the least recently used go first. */
+const CACHE_BYTES = Number(process.env.PDF_CACHE_MB ?? 512) * 2 ** 20;
+/** A hit refreshes its row's last use at most this often (a write per download would cost more). */
+const TOUCH_AFTER_MS = 60 * 60 * 1000;
 
 /**
  * The PDF stored under `key` in the shared cache, or `render()`'s result, stored for the next
  * request (a concurrent render of the same key keeps the first row: the bytes are identical).
+ * `pinned`: an approved version's PDF, never evicted, so it never changes.
  */
-export async function cachedPdf(key: string, template: string, render: () => Promise<Uint8Array>): Promise<{ bytes: Uint8Array; cached: boolean }> {
-  const hit = await prisma.pdfCache.findUnique({ where: { key }, select: { bytes: true } });
-  if (hit) return { bytes: hit.bytes, cached: true };
+export async function cachedPdf(
+  key: string,
+  template: string,
+  render: () => Promise<Uint8Array>,
+  options: { pinned?: boolean } = {},
+): Promise<{ bytes: Uint8Array; cached: boolean }> {
+  const hit = await prisma.pdfCache.findUnique({
+    where: { key },
+    select: { bytes: true, lastUsedAt: true },
+  });
+  if (hit) {
+    if (Date.now() - hit.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
+      void prisma.pdfCache
+        .update({ where: { key }, data: { lastUsedAt: new Date() } })
+        .catch((e: unknown) => logger.warn({ err: String(e) }, "PDF cache touch failed"));
+    }
+    return { bytes: hit.bytes, cached: true };
+  }
   const bytes = await render();
-  await prisma.pdfCache.createMany({ data: [{ key, bytes: Buffer.from(bytes), size: bytes.length, template }], skipDuplicates: true });
+  await prisma.pdfCache.createMany({
+    data: [
+      {
+        key,
+        bytes: Buffer.from(bytes),
+        size: bytes.length,
+        template,
+        pinned: options.pinned ?? false,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  await evictPdfCache(CACHE_BYTES);
   return { bytes, cached: false };
+}
+
+/** Deletes the least recently used unpinned PDFs beyond `budgetBytes` in all. Returns how many. */
+export async function evictPdfCache(budgetBytes: number): Promise<number> {
+  return prisma.$executeRaw`
+    DELETE FROM "PdfCache" WHERE key IN (
+      SELECT key FROM (
+        SELECT key, sum(size) OVER (ORDER BY "lastUsedAt" DESC, key) AS kept FROM "PdfCache" WHERE NOT pinned
+      ) ranked WHERE kept > ${budgetBytes}
+    )`;
 }
