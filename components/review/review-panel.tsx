@@ -48,7 +48,7 @@ export function ReviewPanel(p: Props) {
       <h2 id="review-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
         Review
       </h2>
-      <p className="mt-1 text-sm text-muted">A record is approved when every reviewer named for its version has approved. Nobody reviews their own draft.</p>
+      <p className="mt-1 text-sm text-muted">A record is approved when every reviewer named for its version has approved; any change makes a new version, which needs every approval again. Nobody reviews their own draft.</p>
 
       {p.reviews.length > 0 && (
         <ul className="mt-3 space-y-2 text-sm" aria-label={`Reviews of version ${p.version}`}>

@@ -31,7 +31,8 @@ async function attempt(run: () => Promise<unknown>): Promise<Outcome | string> {
 
 const ACTIONS: Record<string, { roles: Role[]; run: (actor: Actor, recordId: string, version: number) => Promise<unknown> }> = {
   read: { roles: ROLES, run: (a, id) => getRecord(a, id) },
-  download: { roles: ROLES, run: (a, id) => getBriefingPdfKey(a, id, { template: "briefing-note", paper: "A4" }) },
+  // The records here are drafts: viewers get approved briefings only.
+  download: { roles: ["DRAFTER", "REVIEWER", "ADMIN"], run: (a, id) => getBriefingPdfKey(a, id, { template: "briefing-note", paper: "A4" }) },
   edit: { roles: ["DRAFTER", "ADMIN"], run: (a, id, v) => saveRecord(a, id, v, workedExample()) },
   submit: { roles: ["DRAFTER", "ADMIN"], run: (a, id, v) => submitForReview(a, id, { version: v, reviewerIds: [] }) },
   comment: { roles: ["DRAFTER", "REVIEWER", "ADMIN"], run: (a, id) => addComment(a, id, { section: "general", rowId: "", parentId: "", body: "A remark" }) },

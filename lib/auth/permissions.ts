@@ -3,14 +3,22 @@ import type { Classification, Role } from "@/lib/generated/prisma/enums";
 export const CLASSIFICATIONS = ["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"] as const satisfies readonly Classification[];
 export const ROLES = ["VIEWER", "DRAFTER", "REVIEWER", "ADMIN"] as const satisfies readonly Role[];
 
-export type Permission = "consultation:read" | "consultation:create" | "consultation:edit" | "consultation:review" | "consultation:download" | "user:manage";
+export type Permission =
+  | "consultation:read"
+  | "consultation:create"
+  | "consultation:edit"
+  | "consultation:review"
+  | "consultation:download"
+  /** A briefing of a version nobody approved yet (viewers get approved briefings only: SPEC). */
+  | "consultation:download-draft"
+  | "user:manage";
 
 // Admins may do everything, including drafting (docs/decisions/0003-admin-may-draft.md).
 const GRANTS: Record<Role, readonly Permission[]> = {
   VIEWER: ["consultation:read", "consultation:download"],
-  DRAFTER: ["consultation:read", "consultation:download", "consultation:create", "consultation:edit"],
-  REVIEWER: ["consultation:read", "consultation:download", "consultation:review"],
-  ADMIN: ["consultation:read", "consultation:download", "consultation:create", "consultation:edit", "consultation:review", "user:manage"],
+  DRAFTER: ["consultation:read", "consultation:download", "consultation:download-draft", "consultation:create", "consultation:edit"],
+  REVIEWER: ["consultation:read", "consultation:download", "consultation:download-draft", "consultation:review"],
+  ADMIN: ["consultation:read", "consultation:download", "consultation:download-draft", "consultation:create", "consultation:edit", "consultation:review", "user:manage"],
 };
 
 export interface Actor {

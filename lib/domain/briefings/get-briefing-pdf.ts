@@ -72,6 +72,9 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
     },
   });
   if (!record) throw new AppError("NOT_FOUND", "No such consultation.");
+  if (record.status !== "APPROVED" && !hasPermission(actor, "consultation:download-draft")) {
+    throw new AppError("FORBIDDEN", "Viewers may download approved briefings only, and this version is not approved.");
+  }
   // Marked UNCLASSIFIED and meant for the press: only from what reviewers approved.
   if (template === "public-readout" && record.status !== "APPROVED") {
     throw new AppError(

@@ -33,7 +33,11 @@ export async function getSeriesBook(
     select: {
       name: true,
       rounds: {
-        where: { classification: { in: visibleClassifications(actor.clearance) } },
+        // Viewers get approved briefings only: the rounds approved as they stand.
+        where: {
+          classification: { in: visibleClassifications(actor.clearance) },
+          ...(hasPermission(actor, "consultation:download-draft") ? {} : { status: "APPROVED" as const }),
+        },
         orderBy: [{ startDate: "asc" }, { roundNumber: "asc" }],
         select: {
           id: true,
@@ -46,8 +50,10 @@ export async function getSeriesBook(
       },
     },
   });
-  if (!series || series.rounds.length === 0)
-    throw new AppError("NOT_FOUND", "No such series, or no round you may see.");
+  if (!series || series.rounds.length === 0) {
+    const what = hasPermission(actor, "consultation:download-draft") ? "round" : "approved round";
+    throw new AppError("NOT_FOUND", `No such series, or no ${what} you may see.`);
+  }
   const key = createHash("sha256")
     .update(
       JSON.stringify([RENDERER_VERSION, "book", paper, actor.clearance, seriesId, series.rounds]),

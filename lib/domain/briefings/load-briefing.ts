@@ -75,7 +75,7 @@ export async function assembleBriefing(reader: Actor, record: RecordView): Promi
   const chains = new Set(data.outcomes.flatMap((o) => (o.originId ? [o.originId] : [])));
   const startDate = new Date(`${data.facts.startDate}T00:00:00Z`);
   const [history, earlierOpen] = await Promise.all([
-    getCommitmentHistory(limited, [...chains]),
+    getCommitmentHistory(limited, [...chains], startDate),
     earlierOpenCommitments(
       limited,
       record.series.id,

@@ -1,14 +1,14 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clearanceAllows, hasPermission, type Actor } from "@/lib/auth/permissions";
+import { clearanceAllows, hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
 import { homeCountry } from "@/lib/env";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { insertRecord } from "@/lib/domain/consultations/insert-record";
 import type { RecordData } from "@/lib/validation/record";
 import type { CreateConsultationInput } from "@/lib/validation/consultation";
 
-async function resolveSeries(tx: Tx, input: CreateConsultationInput) {
+async function resolveSeries(tx: Tx, actor: Actor, input: CreateConsultationInput) {
   if (input.newSeries) {
     const taken = await tx.series.findUnique({ where: { name: input.newSeries.name }, select: { id: true } });
     if (taken) throw new AppError("CONFLICT", `A series named “${input.newSeries.name}” already exists: choose it from the list.`);
@@ -17,7 +17,11 @@ async function resolveSeries(tx: Tx, input: CreateConsultationInput) {
       select: { id: true, counterpartCountries: true },
     });
   }
-  const series = await tx.series.findUnique({ where: { id: input.seriesId }, select: { id: true, counterpartCountries: true } });
+  // Only a series the actor can see (one with a round within their clearance), as listSeries offers.
+  const series = await tx.series.findFirst({
+    where: { id: input.seriesId, rounds: { some: { classification: { in: visibleClassifications(actor.clearance) } } } },
+    select: { id: true, counterpartCountries: true },
+  });
   if (!series) throw new AppError("INVALID_INPUT", "The chosen series no longer exists.");
   return series;
 }
@@ -55,7 +59,7 @@ export async function createConsultation(actor: Actor, input: CreateConsultation
     throw new AppError("INVALID_INPUT", "You cannot create a record above your own clearance.");
   }
   return prisma.$transaction(async (tx) => {
-    const series = await resolveSeries(tx, input);
+    const series = await resolveSeries(tx, actor, input);
     const created = await insertRecord(tx, {
       seriesId: series.id,
       counterpartCountry: series.counterpartCountries[0] ?? homeCountry(),

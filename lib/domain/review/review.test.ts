@@ -46,11 +46,13 @@ describe("review workflow", () => {
 
     await startRevision(drafter, id);
     expect(await status(id)).toBe("DRAFT");
-    await expect(getBriefingPdf(viewer, id, { template: "public-readout", paper: "A4" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(getBriefingPdf(drafter, id, { template: "public-readout", paper: "A4" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await saveRecord(drafter, id, 3, workedExample({ summary: "Revision two." }))).status).toBe("saved");
     const again = await getBriefingPdf(viewer, id, { template: "briefing-note", paper: "A4", version: "approved" });
     expect(Buffer.from(again.bytes as Uint8Array).equals(Buffer.from(pdf.bytes as Uint8Array))).toBe(true);
-    const current = (await pdfPageTexts((await getBriefingPdf(viewer, id, { template: "briefing-note", paper: "A4" })).bytes as Uint8Array)).join(" ");
+    // Viewers get approved briefings only (SPEC); the drafter downloads the revision in progress.
+    await expect(getBriefingPdf(viewer, id, { template: "briefing-note", paper: "A4" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const current = (await pdfPageTexts((await getBriefingPdf(drafter, id, { template: "briefing-note", paper: "A4" })).bytes as Uint8Array)).join(" ");
     expect(current).toContain("Revision two.");
     expect(current).toContain("DRAFT");
 
@@ -76,6 +78,24 @@ describe("review workflow", () => {
     await decideReview(a, id, { decision: "APPROVE" });
     expect(await status(id)).toBe("IN_REVIEW");
     await decideReview(b, id, { decision: "APPROVE" });
+    expect(await status(id)).toBe("APPROVED");
+  });
+
+  it("an edit after one reviewer approved resets that approval: the new version needs every reviewer again", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER" });
+    const [a, b] = [await createTestUser({ role: "REVIEWER" }), await createTestUser({ role: "REVIEWER" })];
+    const { id } = await createTestRecord(drafter);
+    await submitForReview(drafter, id, { version: 1, reviewerIds: [a.id, b.id] });
+    await decideReview(a, id, { decision: "APPROVE" });
+    await decideReview(b, id, { decision: "REQUEST_CHANGES", comment: "One more paragraph, please." });
+    expect((await saveRecord(drafter, id, 1, workedExample({ summary: "With the paragraph." }))).status).toBe("saved");
+    await submitForReview(drafter, id, { version: 2, reviewerIds: [a.id, b.id] });
+    await decideReview(b, id, { decision: "APPROVE" });
+    // a approved version 1, not version 2: the record waits for a.
+    expect(await status(id)).toBe("IN_REVIEW");
+    const pending = await prisma.review.findMany({ where: { consultationId: id, version: 2 }, select: { reviewerId: true, decision: true } });
+    expect(pending.find((r) => r.reviewerId === a.id)?.decision).toBe("PENDING");
+    await decideReview(a, id, { decision: "APPROVE" });
     expect(await status(id)).toBe("APPROVED");
   });
 

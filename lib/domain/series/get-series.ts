@@ -37,7 +37,8 @@ export async function getSeries(actor: Actor, id: string) {
       },
     },
   });
-  if (!series) throw new AppError("NOT_FOUND", "No such series.");
+  // A series whose every round is above the reader's clearance does not exist for them.
+  if (!series || series.rounds.length === 0) throw new AppError("NOT_FOUND", "No such series.");
   return series;
 }
 

@@ -1,10 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { Actor } from "@/lib/auth/permissions";
+import { visibleClassifications, type Actor } from "@/lib/auth/permissions";
 
-/** Series names are not classified; their rounds are (see getSeries). */
-export async function listSeries(_actor: Actor) {
+/** The series with at least one round the actor may see: the others do not exist for them. */
+export async function listSeries(actor: Actor) {
   return prisma.series.findMany({
+    where: { rounds: { some: { classification: { in: visibleClassifications(actor.clearance) } } } },
     orderBy: { name: "asc" },
     take: 500,
     select: { id: true, name: true, format: true, counterpartCountries: true },

@@ -77,7 +77,15 @@ export default async function ConsultationPage({ params }: { params: Promise<{ i
       </div>
       <div className="mb-6 grid gap-4 lg:grid-cols-2">
         <div className="space-y-4">
-          <PdfMenu base={pdf} />
+          {record.status === "APPROVED" || hasPermission(user, "consultation:download-draft") ? (
+            <PdfMenu base={pdf} />
+          ) : (
+            record.approvedVersion === null && (
+              <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-700">
+                Briefing PDFs are available to you once this record is approved.
+              </p>
+            )
+          )}
           {record.approvedVersion !== null && record.status !== "APPROVED" && (
             <PdfMenu base={pdf} approvedVersion={record.approvedVersion} />
           )}
