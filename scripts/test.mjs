@@ -10,7 +10,10 @@ import { createFreshDatabase } from "./lib/fresh-db.mjs";
 import { NEXT, NODE } from "./lib/run.mjs";
 
 const log = (msg) => console.log(`\n[test] ${msg}`);
-const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+// e.g. `npm test -- unit e2e`; anything after `--` goes to Playwright (`npm test -- e2e -- -g matrix`).
+const args = process.argv.slice(2);
+const only = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
+const playwrightArgs = args.includes("--") ? args.slice(args.indexOf("--") + 1) : [];
 const config = await loadConfig();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -82,7 +85,7 @@ try {
     }
     results.push(build);
     if (build.ok) {
-      const r = await step("e2e", ["node_modules/@playwright/test/cli.js", "test"], env);
+      const r = await step("e2e", ["node_modules/@playwright/test/cli.js", "test", ...playwrightArgs], env);
       const json = readJson("test-results/e2e.json");
       if (json) {
         counts.passed += json.stats.expected + json.stats.flaky;

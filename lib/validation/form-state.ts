@@ -1,4 +1,6 @@
 export interface FormState<F extends string = string> {
+  /** The error's code (NOT_FOUND, FORBIDDEN, CONFLICT…) when the action was refused. */
+  code?: string;
   status: "idle" | "error";
   message?: string;
   fieldErrors?: Partial<Record<F, string[]>>;

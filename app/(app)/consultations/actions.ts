@@ -28,7 +28,7 @@ export async function createConsultationAction(_prev: FormState<ConsultationFiel
   if (!user) redirect("/signin");
   const values = pickFields(formData, FIELDS);
   if (!hasPermission(user, "consultation:create")) {
-    return { status: "error", message: "Your role may not create consultations.", values };
+    return { status: "error", message: "Your role may not create consultations.", code: "FORBIDDEN", values };
   }
   const parsed = createConsultationSchema.safeParse(values);
   if (!parsed.success) {
@@ -43,7 +43,7 @@ export async function createConsultationAction(_prev: FormState<ConsultationFiel
   try {
     ({ id } = await createConsultation(user, parsed.data));
   } catch (error) {
-    if (isAppError(error)) return { status: "error", message: error.message, values };
+    if (isAppError(error)) return { status: "error", message: error.message, code: error.code, values };
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "createConsultation failed");
     return { status: "error", message: "The record could not be saved. Nothing was stored; please try again.", values };
   }

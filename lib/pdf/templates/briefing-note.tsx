@@ -1,10 +1,8 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { day, pdfText, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { label } from "@/lib/validation/vocabulary";
-import { useContext } from "react";
 import {
   Bullet,
-  ContentWidth,
   Fact,
   Para,
   Section,
@@ -20,8 +18,8 @@ import { s } from "@/lib/pdf/templates/styles";
 
 const COLS = { type: 92, owner: 80, due: 62, status: 56 };
 
-function OutcomesTable({ b }: { b: Briefing }) {
-  const textWidth = useContext(ContentWidth) - COLS.type - COLS.owner - COLS.due - COLS.status - 4;
+function OutcomesTable({ b, width }: { b: Briefing; width: number }) {
+  const textWidth = width - COLS.type - COLS.owner - COLS.due - COLS.status - 4;
   return (
     <View>
       <View style={s.row} minPresenceAhead={40}>
@@ -61,10 +59,18 @@ function OutcomesTable({ b }: { b: Briefing }) {
 }
 
 /** The body of a briefing note: everything but the markings, which are stamped on afterwards. */
-export function BriefingNoteBody({ b, bookmark }: { b: Briefing; bookmark?: boolean }) {
+export function BriefingNoteBody({
+  b,
+  paper,
+  bookmark,
+}: {
+  b: Briefing;
+  paper: Paper;
+  bookmark?: boolean;
+}) {
   const f = b.data.facts;
   const d = b.data;
-  const width = useContext(ContentWidth);
+  const width = contentWidth(paper);
   return (
     <>
       <View {...(bookmark ? { bookmark: { title: f.title, fit: true } } : {})}>
@@ -74,15 +80,19 @@ export function BriefingNoteBody({ b, bookmark }: { b: Briefing; bookmark?: bool
           {b.reference} · {statusLine(b)}
         </Text>
       </View>
-      <Fact name="Dates" value={dates(b)} />
-      <Fact name="Venue" value={venue(b)} />
-      <Fact name="Round" value={f.roundNumber ? String(f.roundNumber) : "Not known"} />
-      <Fact name={`Head(s), ${b.homeCountryName}`} value={heads(b, "HOME")} />
-      <Fact name={`Head(s), ${b.counterpartNames}`} value={heads(b, "COUNTERPART")} />
-      <Fact name="Atmosphere" value={f.atmosphere} />
-      <Fact name="Context" value={f.context} />
-      <Fact name="Classification" value={f.classification} />
-      <Fact name="Status" value={statusLine(b)} />
+      <Fact width={width} name="Dates" value={dates(b)} />
+      <Fact width={width} name="Venue" value={venue(b)} />
+      <Fact
+        width={width}
+        name="Round"
+        value={f.roundNumber ? String(f.roundNumber) : "Not known"}
+      />
+      <Fact width={width} name={`Head(s), ${b.homeCountryName}`} value={heads(b, "HOME")} />
+      <Fact width={width} name={`Head(s), ${b.counterpartNames}`} value={heads(b, "COUNTERPART")} />
+      <Fact width={width} name="Atmosphere" value={f.atmosphere} />
+      <Fact width={width} name="Context" value={f.context} />
+      <Fact width={width} name="Classification" value={f.classification} />
+      <Fact width={width} name="Status" value={statusLine(b)} />
 
       {f.summary !== "" && (
         <Section title="Summary">
@@ -128,7 +138,7 @@ export function BriefingNoteBody({ b, bookmark }: { b: Briefing; bookmark?: bool
 
       <Section title="Outcomes">
         {d.outcomes.length > 0 ? (
-          <OutcomesTable b={b} />
+          <OutcomesTable b={b} width={width} />
         ) : (
           <Text style={s.muted}>No outcomes recorded.</Text>
         )}
@@ -149,7 +159,12 @@ export function BriefingNoteBody({ b, bookmark }: { b: Briefing; bookmark?: bool
       {d.regionalIssues.length > 0 && (
         <Section title="Regional and global issues">
           {d.regionalIssues.map((r) => (
-            <Fact key={r.id} name={r.region} value={r.positions || "Views exchanged."} />
+            <Fact
+              width={width}
+              key={r.id}
+              name={r.region}
+              value={r.positions || "Views exchanged."}
+            />
           ))}
         </Section>
       )}
@@ -205,9 +220,7 @@ export function BriefingNote({ b, paper }: { b: Briefing; paper: Paper }) {
       creationDate={new Date(b.updatedAt)}
     >
       <Page size={paper} style={s.page} wrap experimentalPagination>
-        <ContentWidth.Provider value={contentWidth(paper)}>
-          <BriefingNoteBody b={b} />
-        </ContentWidth.Provider>
+        <BriefingNoteBody b={b} paper={paper} />
       </Page>
     </Document>
   );

@@ -3,7 +3,6 @@ import { pdfText, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { label } from "@/lib/validation/vocabulary";
 import {
   Bullet,
-  ContentWidth,
   Fact,
   Para,
   Section,
@@ -73,53 +72,59 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
       creationDate={new Date(b.updatedAt)}
     >
       <Page size={paper} style={s.page} wrap={false}>
-        <ContentWidth.Provider value={contentWidth(paper)}>
-          <Text style={s.kicker}>One-page summary · {b.seriesName}</Text>
-          <Text style={[s.title, { fontSize: 16 }]}>{pdfText(f.title)}</Text>
-          <Text style={s.subtitle}>{b.reference}</Text>
-          <Fact name="Dates" value={dates(b)} />
-          <Fact name="Venue" value={venue(b)} />
-          <Fact name={`Led by (${b.homeCountryName})`} value={heads(b, "HOME")} />
-          <Fact name={`Led by (${b.counterpartNames})`} value={heads(b, "COUNTERPART")} />
-          <Fact name="Next round" value={nextRound(b)} />
-          {f.summary !== "" && (
-            <Section title="In brief">
-              <Para
-                text={shorten(f.summary.replace(/\s*\n+\s*/g, " "), budget.summaryChars)}
-                width={contentWidth(paper)}
-              />
-            </Section>
-          )}
-          {shownTopics.length > 0 && (
-            <Section title="Discussed">
-              <Text>
-                {shownTopics
-                  .map((t) => `${pdfText(t.subject)} (${label(t.category).toLowerCase()})`)
-                  .join("; ")}
-                .
-              </Text>
-            </Section>
-          )}
-          {shownOutcomes.length > 0 && (
-            <Section title="Key outcomes">
-              {shownOutcomes.map((o) => (
-                <Bullet key={o.id}>
-                  {label(o.type)}: {pdfText(shorten(o.text, budget.outcomeChars))}
-                  {o.type === "COMMITMENT"
-                    ? ` — ${o.owner || "no owner"}${o.dueDate ? `, due ${o.dueDate}` : ""}, ${label(o.status ?? "OPEN").toLowerCase()}`
-                    : ""}
-                </Bullet>
-              ))}
-            </Section>
-          )}
-          <View style={{ marginTop: 10 }}>
-            <Text style={[s.small, s.muted]}>
-              {left.length
-                ? `Left out to fit one page: ${left.join(", ")}. The briefing note has everything.`
-                : "Nothing was left out."}
+        <Text style={s.kicker}>One-page summary · {b.seriesName}</Text>
+        <Text style={[s.title, { fontSize: 16 }]}>{pdfText(f.title)}</Text>
+        <Text style={s.subtitle}>{b.reference}</Text>
+        <Fact width={contentWidth(paper)} name="Dates" value={dates(b)} />
+        <Fact width={contentWidth(paper)} name="Venue" value={venue(b)} />
+        <Fact
+          width={contentWidth(paper)}
+          name={`Led by (${b.homeCountryName})`}
+          value={heads(b, "HOME")}
+        />
+        <Fact
+          width={contentWidth(paper)}
+          name={`Led by (${b.counterpartNames})`}
+          value={heads(b, "COUNTERPART")}
+        />
+        <Fact width={contentWidth(paper)} name="Next round" value={nextRound(b)} />
+        {f.summary !== "" && (
+          <Section title="In brief">
+            <Para
+              text={shorten(f.summary.replace(/\s*\n+\s*/g, " "), budget.summaryChars)}
+              width={contentWidth(paper)}
+            />
+          </Section>
+        )}
+        {shownTopics.length > 0 && (
+          <Section title="Discussed">
+            <Text>
+              {shownTopics
+                .map((t) => `${pdfText(t.subject)} (${label(t.category).toLowerCase()})`)
+                .join("; ")}
+              .
             </Text>
-          </View>
-        </ContentWidth.Provider>
+          </Section>
+        )}
+        {shownOutcomes.length > 0 && (
+          <Section title="Key outcomes">
+            {shownOutcomes.map((o) => (
+              <Bullet key={o.id}>
+                {label(o.type)}: {pdfText(shorten(o.text, budget.outcomeChars))}
+                {o.type === "COMMITMENT"
+                  ? ` — ${o.owner || "no owner"}${o.dueDate ? `, due ${o.dueDate}` : ""}, ${label(o.status ?? "OPEN").toLowerCase()}`
+                  : ""}
+              </Bullet>
+            ))}
+          </Section>
+        )}
+        <View style={{ marginTop: 10 }}>
+          <Text style={[s.small, s.muted]}>
+            {left.length
+              ? `Left out to fit one page: ${left.join(", ")}. The briefing note has everything.`
+              : "Nothing was left out."}
+          </Text>
+        </View>
       </Page>
     </Document>
   );

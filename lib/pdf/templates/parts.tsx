@@ -1,5 +1,5 @@
 import { Text, View } from "@react-pdf/renderer";
-import { createContext, useContext, type ComponentProps, type ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { day, pdfText, rtl, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { breakLines } from "@/lib/pdf/rtl-lines";
 import { label } from "@/lib/validation/vocabulary";
@@ -11,9 +11,6 @@ const PAGE_WIDTH: Record<Paper, number> = { A4: 595.28, LETTER: 612 };
 export function contentWidth(paper: Paper): number {
   return PAGE_WIDTH[paper] - 2 * 56;
 }
-
-/** The text column's width where a template is drawn (templates provide it from their paper). */
-export const ContentWidth = createContext(contentWidth("A4"));
 
 /**
  * Text that may be written right to left. Left-to-right text is one <Text>; a right-to-left
@@ -44,13 +41,13 @@ export function Para({
   );
 }
 
-export function Fact({ name, value }: { name: string; value: string }) {
-  const width = useContext(ContentWidth) - 150;
+/** A label and its value; `width` is the text column's (contentWidth of the paper). */
+export function Fact({ name, value, width }: { name: string; value: string; width: number }) {
   if (!value) return null;
   return (
     <View style={s.row} wrap={false}>
       <Text style={s.factLabel}>{name}</Text>
-      <Para text={value} width={width} style={s.factValue} />
+      <Para text={value} width={width - 150} style={s.factValue} />
     </View>
   );
 }

@@ -11,6 +11,8 @@ import { isAppError } from "@/lib/errors";
 import { createUserSchema } from "@/lib/validation/user";
 
 export interface AdminFormState {
+  /** The error's code (NOT_FOUND, FORBIDDEN, CONFLICT…) when the action was refused. */
+  code?: string;
   message?: string;
   ok?: string;
   fieldErrors?: Record<string, string[] | undefined>;
@@ -24,7 +26,7 @@ async function guard(work: () => Promise<AdminFormState>): Promise<AdminFormStat
     if (state.ok) revalidatePath("/admin/users");
     return state;
   } catch (error) {
-    if (isAppError(error)) return { message: error.message };
+    if (isAppError(error)) return { message: error.message, code: error.code };
     throw error;
   }
 }
@@ -33,7 +35,7 @@ export async function createUserAction(_prev: AdminFormState, formData: FormData
   const user = await getCurrentUser();
   if (!user) redirect("/signin");
   return guard(async () => {
-    if (user.role !== "ADMIN") return { message: "Only administrators create accounts." };
+    if (user.role !== "ADMIN") return { message: "Only administrators create accounts.", code: "FORBIDDEN" };
     const values = Object.fromEntries(["email", "name", "role", "clearance"].map((k) => [k, String(formData.get(k) ?? "")]));
     const parsed = createUserSchema.safeParse({ ...values, password: formData.get("password") });
     if (!parsed.success) return { message: "The account was not created.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };

@@ -7,6 +7,8 @@ import { addComment, resolveComment } from "@/lib/domain/comments/comments";
 import { isAppError } from "@/lib/errors";
 
 export interface CommentFormState {
+  /** The error's code (NOT_FOUND, FORBIDDEN, CONFLICT…) when the action was refused. */
+  code?: string;
   message?: string;
   fieldErrors?: Record<string, string[]>;
   /** Bumped after a success, so the form clears itself. */
@@ -23,7 +25,7 @@ export async function addCommentAction(prev: CommentFormState, formData: FormDat
     const r = await addComment(user, id, { section: formData.get("section"), rowId: formData.get("rowId") ?? "", parentId: formData.get("parentId") ?? "", body });
     if (r.status === "invalid") return { message: "The comment was not added.", fieldErrors: r.fieldErrors, body };
   } catch (error) {
-    if (isAppError(error)) return { message: error.message, body };
+    if (isAppError(error)) return { message: error.message, code: error.code, body };
     throw error;
   }
   revalidatePath(`/consultations/${id}`);
@@ -37,7 +39,7 @@ export async function resolveCommentAction(_prev: CommentFormState, formData: Fo
   try {
     await resolveComment(user, id, String(formData.get("commentId") ?? ""));
   } catch (error) {
-    if (isAppError(error)) return { message: error.message };
+    if (isAppError(error)) return { message: error.message, code: error.code };
     throw error;
   }
   revalidatePath(`/consultations/${id}`);

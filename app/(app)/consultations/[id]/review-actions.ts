@@ -12,6 +12,8 @@ import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 export interface ReviewFormState {
+  /** The error's code (NOT_FOUND, FORBIDDEN, CONFLICT…) when the action was refused. */
+  code?: string;
   message?: string;
   fieldErrors?: Record<string, string[]>;
   done?: boolean;
@@ -31,7 +33,7 @@ async function run(
         fieldErrors: result.fieldErrors,
       };
   } catch (error) {
-    if (isAppError(error)) return { message: error.message };
+    if (isAppError(error)) return { message: error.message, code: error.code };
     logger.error(
       { err: error instanceof Error ? error.message : String(error) },
       "review action failed",

@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { restoreVersion } from "@/lib/domain/consultations/restore-version";
 import { isAppError } from "@/lib/errors";
 
-export async function restoreVersionAction(_prev: { message?: string }, formData: FormData): Promise<{ message?: string }> {
+export async function restoreVersionAction(_prev: { message?: string; code?: string }, formData: FormData): Promise<{ message?: string; code?: string }> {
   const user = await getCurrentUser();
   if (!user) redirect("/signin");
   const id = String(formData.get("id") ?? "");
@@ -20,7 +20,7 @@ export async function restoreVersionAction(_prev: { message?: string }, formData
     if (r.status === "invalid") return { message: "That version no longer passes today's checks; open it in the editor instead." };
     saved = true;
   } catch (error) {
-    if (isAppError(error)) return { message: error.message };
+    if (isAppError(error)) return { message: error.message, code: error.code };
     throw error;
   }
   if (saved) redirect(`/consultations/${id}/edit`);

@@ -1,0 +1,189 @@
+import { readFileSync } from "node:fs";
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { E2E_PASSWORD, USERS, type E2eUser } from "./users";
+
+// Every role × action × (own / someone else's record) × (within / above clearance), over HTTP
+// against `next start`: the real route handlers, and the real server actions called the way
+// React calls them (POST with the action's id from the build's manifest, arguments encoded as
+// React encodes them). Nothing here goes around the server; the users sign in like anyone.
+
+type Outcome = "allowed" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT";
+type Role = "viewer" | "drafter" | "reviewer" | "admin";
+
+const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  node: Record<string, { exportedName?: string; filename?: string }>;
+};
+
+function actionId(name: string): string {
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
+  if (!found) throw new Error(`server action ${name} is not in the build's manifest`);
+  return found[0];
+}
+
+async function signedIn(baseURL: string, who: E2eUser): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL });
+  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email: USERS[who].email, password: E2E_PASSWORD, json: "true" }, maxRedirects: 0 });
+  const session = (await (await ctx.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  expect(session.user?.email, `${who} signed in`).toBe(USERS[who].email);
+  return ctx;
+}
+
+/**
+ * [prevState, FormData] as React encodes them: the form's fields under "_1_", then the arguments
+ * ("0") pointing at them. The server reads the entries in order, so order matters (and a plain
+ * object would put the integer-like key "0" first).
+ */
+function formReply(fields: Record<string, string>): FormData {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(`_1_${k}`, v);
+  body.append("0", JSON.stringify([{}, "$K1"]));
+  return body;
+}
+
+/** A server action as React calls it: `args` as plain values, or [prevState, fields] for a form action. */
+async function callAction(ctx: APIRequestContext, path: string, name: string, args: { plain: unknown[] } | { form: Record<string, string> }) {
+  const headers = { "Next-Action": actionId(name), Accept: "text/x-component" };
+  const res =
+    "plain" in args
+      ? await ctx.post(path, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args.plain), maxRedirects: 0 })
+      : await ctx.post(path, { headers, multipart: formReply(args.form), maxRedirects: 0 });
+  return { status: res.status(), redirect: res.headers()["x-action-redirect"] ?? null, body: await res.text() };
+}
+
+/** What the server answered, read from the action's result (its error code), or its redirect. */
+function outcomeOf(r: { status: number; redirect: string | null; body: string }): Outcome | string {
+  const code = /"code":"([A-Z_]+)"/.exec(r.body)?.[1];
+  if (code === "FORBIDDEN" || code === "NOT_FOUND" || code === "CONFLICT" || code === "INVALID_INPUT") return code;
+  if (code) return `unexpected code ${code}`;
+  if (r.redirect && !r.redirect.startsWith("/signin")) return "allowed";
+  if (r.status === 200 && /"fieldErrors"|"done":true|"status":"saved"|"ok":"/.test(r.body)) return "allowed";
+  return `unexpected answer ${r.status} ${r.body.slice(0, 200)}`;
+}
+
+const httpOutcome = (status: number): Outcome | string => ({ 200: "allowed", 403: "FORBIDDEN", 404: "NOT_FOUND" })[status] ?? `HTTP ${status}`;
+
+interface Rec {
+  id: string;
+  seriesId: string;
+  version: number;
+}
+
+/** Creates a round through the create form's server action; answers with its id and series. */
+async function createRound(ctx: APIRequestContext, title: string, classification: string): Promise<Rec> {
+  const r = await callAction(ctx, "/consultations/new", "createConsultationAction", {
+    form: { seriesId: "new", seriesName: `${title} series`, format: "STRATEGIC_DIALOGUE", counterpartCountry: "FR", title, roundNumber: "1", startDate: "2024-03-04", city: "Paris", classification },
+  });
+  const id = /\/consultations\/([0-9a-f-]{36})\/edit/.exec(r.redirect ?? "")?.[1];
+  expect(id, `created ${title}: ${r.body.slice(0, 200)}`).toBeTruthy();
+  const page = await ctx.get(`/consultations/${id}`);
+  const seriesId = /\/series\/([0-9a-f-]{36})/.exec(await page.text())?.[1];
+  expect(seriesId).toBeTruthy();
+  return { id: id as string, seriesId: seriesId as string, version: 1 };
+}
+
+const MAY: Record<string, Role[]> = {
+  read: ["viewer", "drafter", "reviewer", "admin"],
+  history: ["viewer", "drafter", "reviewer", "admin"],
+  // The records are drafts: viewers download approved briefings only.
+  download: ["drafter", "reviewer", "admin"],
+  book: ["drafter", "reviewer", "admin"],
+  edit: ["drafter", "admin"],
+  submit: ["drafter", "admin"],
+  nextRound: ["drafter", "admin"],
+  comment: ["drafter", "reviewer", "admin"],
+  decide: ["reviewer", "admin"],
+  revise: ["drafter", "admin"],
+};
+
+/** What each action answers an allowed user on a draft (the request is deliberately incomplete or early). */
+const ALLOWED_ANSWER: Record<string, Outcome> = { decide: "CONFLICT", revise: "CONFLICT" };
+
+function expected(action: string, role: Role, above: boolean): Outcome {
+  const may = MAY[action]?.includes(role) ?? false;
+  // Reading needs no role: above clearance the record does not exist. Acting needs the role
+  // first: a user who may never do something is told so, whichever record they name.
+  if (above) return ["read", "history", "download", "book"].includes(action) || may ? "NOT_FOUND" : "FORBIDDEN";
+  if (action === "book" && role === "viewer") return "NOT_FOUND"; // no approved round in the series
+  return may ? (ALLOWED_ANSWER[action] ?? "allowed") : "FORBIDDEN";
+}
+
+async function attempt(ctx: APIRequestContext, action: string, rec: Rec): Promise<Outcome | string> {
+  const page = `/consultations/${rec.id}`;
+  switch (action) {
+    case "read":
+      return httpOutcome((await ctx.get(page)).status());
+    case "history":
+      return httpOutcome((await ctx.get(`${page}/history`)).status());
+    case "download":
+      return httpOutcome((await ctx.get(`/api/consultations/${rec.id}/pdf`)).status());
+    case "book":
+      return httpOutcome((await ctx.get(`/api/series/${rec.seriesId}/book`)).status());
+    case "edit": // an empty record: allowed users get field errors, nothing is saved
+      return outcomeOf(await callAction(ctx, `${page}/edit`, "saveRecordAction", { plain: [rec.id, rec.version, {}] }));
+    case "submit": // no reviewer named: allowed users get a field error
+      return outcomeOf(await callAction(ctx, page, "submitForReviewAction", { form: { id: rec.id, version: String(rec.version) } }));
+    case "comment": // an empty comment: allowed users get a field error
+      return outcomeOf(await callAction(ctx, page, "addCommentAction", { form: { id: rec.id, section: "general", rowId: "", parentId: "", body: "" } }));
+    case "decide": // the record is a draft: allowed users hear it is not waiting for review
+      return outcomeOf(await callAction(ctx, page, "decideReviewAction", { form: { id: rec.id, decision: "APPROVE", comment: "" } }));
+    case "revise": // the record is not approved: allowed users hear only an approved record can be
+      return outcomeOf(await callAction(ctx, page, "startRevisionAction", { form: { id: rec.id } }));
+    case "nextRound": // allowed users get the next round, and are sent to its editor
+      return outcomeOf(await callAction(ctx, page, "startNextRoundAction", { form: { previousId: rec.id, id: rec.id } }));
+    default:
+      throw new Error(action);
+  }
+}
+
+const MATRIX: { who: E2eUser; role: Role; creates: boolean }[] = [
+  { who: "matrixViewer", role: "viewer", creates: false },
+  { who: "matrixDrafter", role: "drafter", creates: true },
+  { who: "matrixReviewer", role: "reviewer", creates: false },
+  { who: "matrixAdmin", role: "admin", creates: true },
+];
+
+test.describe("permission matrix over HTTP", () => {
+  for (const { who, role, creates } of MATRIX) {
+    test(`${role}: every action on own and others' records, within and above clearance`, async ({ baseURL }) => {
+      test.setTimeout(120_000);
+      const author = await signedIn(baseURL as string, "admin"); // cleared SECRET
+      const actor = await signedIn(baseURL as string, who); // cleared RESTRICTED
+      const stamp = `${role} ${Date.now()}`;
+      const cases: { label: string; rec: Rec; above: boolean }[] = [
+        { label: "someone else's, within clearance", rec: await createRound(author, `Matrix within ${stamp}`, "RESTRICTED"), above: false },
+        { label: "someone else's, above clearance", rec: await createRound(author, `Matrix above ${stamp}`, "SECRET"), above: true },
+      ];
+      if (creates) cases.push({ label: "own, within clearance", rec: await createRound(actor, `Matrix own ${stamp}`, "RESTRICTED"), above: false });
+      else {
+        // A role that may not create has no own record: the create action refuses it.
+        const r = await callAction(actor, "/consultations/new", "createConsultationAction", {
+          form: { seriesId: "new", seriesName: `Matrix own ${stamp} series`, format: "STRATEGIC_DIALOGUE", counterpartCountry: "FR", title: `Matrix own ${stamp}`, roundNumber: "1", startDate: "2024-03-04", city: "Paris", classification: "RESTRICTED" },
+        });
+        expect(outcomeOf(r), `${role} creates`).toBe("FORBIDDEN");
+      }
+      // An own record above one's clearance cannot exist: the author's clearance bounds it.
+      if (creates) {
+        const r = await callAction(actor, "/consultations/new", "createConsultationAction", {
+          form: { seriesId: "new", seriesName: `Matrix too high ${stamp} series`, format: "STRATEGIC_DIALOGUE", counterpartCountry: "FR", title: `Matrix too high ${stamp}`, roundNumber: "1", startDate: "2024-03-04", city: "Paris", classification: "SECRET" },
+        });
+        expect(outcomeOf(r), `${role} creates above own clearance`).toBe("INVALID_INPUT");
+      }
+
+      const got: string[] = [];
+      const want: string[] = [];
+      for (const c of cases) {
+        for (const action of Object.keys(MAY)) {
+          want.push(`${c.label} · ${action} → ${expected(action, role, c.above)}`);
+          got.push(`${c.label} · ${action} → ${await attempt(actor, action, c.rec)}`);
+        }
+      }
+      expect(got).toEqual(want);
+
+      // Managing staff accounts: administrators only (an empty form: field errors for them).
+      const admin = outcomeOf(await callAction(actor, "/admin/users", "createUserAction", { form: { email: "", name: "", role: "", clearance: "", password: "" } }));
+      expect(admin, `${role} manages accounts`).toBe(role === "admin" ? "allowed" : "FORBIDDEN");
+      await Promise.all([author.dispose(), actor.dispose()]);
+    });
+  }
+});
