@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createConsultation } from "@/lib/domain/consultations/create-consultation";
 import { getRecord } from "@/lib/domain/consultations/get-record";
-import { listConsultations } from "@/lib/domain/consultations/list-consultations";
+import { searchConsultations } from "@/lib/domain/consultations/search-consultations";
 import { getBriefingPdf } from "@/lib/domain/briefings/get-briefing-pdf";
 import { createTestUser, uniqueTitle } from "@/lib/testing/factories";
 import { pdfPageTexts } from "@/lib/testing/pdf-text";
@@ -51,7 +51,7 @@ describe("reading records respects clearance", () => {
     const secret = await createConsultation(author, input({ classification: "SECRET" }));
     const restricted = await createConsultation(author, input({ classification: "RESTRICTED" }));
 
-    const ids = (await listConsultations(reader, { take: 200 })).map((r) => r.id);
+    const ids = (await searchConsultations(reader, { sort: "newest" })).rows.map((r) => r.id);
     expect(ids).toContain(restricted.id);
     expect(ids).not.toContain(secret.id);
     await expect(getRecord(reader, secret.id)).rejects.toMatchObject({ code: "NOT_FOUND" });

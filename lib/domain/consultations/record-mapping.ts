@@ -109,6 +109,8 @@ export async function writeRecordRows(tx: Tx, consultationId: string, data: Reco
     await tx.sideMeeting.createMany({ data: data.sideMeetings.map((m, position) => ({ ...m, date: date(m.date), consultationId, position })) });
   if (data.references.length)
     await tx.reference.createMany({ data: data.references.map((r, position) => ({ ...r, date: date(r.date), consultationId, position })) });
+  // The search document, from the columns and rows just written (search migration).
+  await tx.$executeRaw`SELECT readout_refresh_search(${consultationId}::uuid)`;
 }
 
 /** The record as a JSON value for its version row (RecordData is plain JSON by construction). */

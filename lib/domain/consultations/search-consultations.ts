@@ -1,0 +1,153 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { CLASSIFICATIONS, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import { RecordStatus } from "@/lib/generated/prisma/enums";
+import { TOPIC_CATEGORIES } from "@/lib/validation/vocabulary";
+
+export const PAGE_SIZE = 25;
+/** A search ranks at most this many matches (the most recent): a term that matches most of the
+ * archive stays fast, and nobody reads past the first pages of a ranked list. */
+export const RANK_WINDOW = 1000;
+/** Counts stop here ("1,000+"): an exact count of a broad match costs as much as the match. */
+export const COUNT_CAP = 1000;
+
+const isoDate = z.iso.date();
+
+/** Every filter of the list, as it appears in the URL (so a search can be bookmarked and shared). */
+export const searchParamsSchema = z.object({
+  q: z.string().trim().max(200, "At most 200 characters").optional(),
+  country: z.string().regex(/^[A-Z]{2}$/, "A country code").optional(),
+  series: z.uuid("A series from the list").optional(),
+  status: z.enum(RecordStatus).optional(),
+  classification: z.enum(CLASSIFICATIONS).optional(),
+  category: z.enum(TOPIC_CATEGORIES).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  sort: z.enum(["relevance", "newest", "oldest"]).optional(),
+  after: z.string().max(200).optional(),
+});
+export type SearchParams = z.infer<typeof searchParamsSchema>;
+
+/** Reads URL parameters: a bad value is dropped and named (the rest of the search still runs). */
+export function parseSearchParams(raw: Record<string, string | string[] | undefined>): { params: SearchParams; ignored: string[] } {
+  const params: Record<string, string> = {};
+  const ignored: string[] = [];
+  for (const key of Object.keys(searchParamsSchema.shape) as (keyof SearchParams)[]) {
+    const value = raw[key];
+    const one = Array.isArray(value) ? value[0] : value;
+    if (one === undefined || one === "") continue;
+    const ok = searchParamsSchema.shape[key].safeParse(one);
+    if (ok.success && ok.data !== undefined && ok.data !== "") params[key] = ok.data;
+    else if (!ok.success) ignored.push(key);
+  }
+  return { params: params as SearchParams, ignored };
+}
+
+export interface SearchRow {
+  id: string;
+  title: string;
+  /** The title with the matched words between \u0002 and \u0003 (see Highlighted). */
+  titleHighlight: string | null;
+  snippet: string | null;
+  startDate: Date;
+  venueCity: string;
+  counterpartCountry: string;
+  classification: string;
+  status: string;
+  seriesName: string;
+}
+
+export interface SearchResult {
+  rows: SearchRow[];
+  /** Matches within the reader's clearance, up to COUNT_CAP (capped: true when there are more). */
+  count: number;
+  capped: boolean;
+  /** Cursor of the next page, if any. */
+  next: string | null;
+  sort: "relevance" | "newest" | "oldest";
+}
+
+type Cursor = { k: string; id: string };
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+function decodeCursor(s: string | undefined): Cursor | null {
+  if (!s) return null;
+  try {
+    const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
+    return typeof c.k === "string" && z.uuid().safeParse(c.id).success ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The consultations list: full-text search (PostgreSQL, the stored "searchVector" and its GIN
+ * index; ranked, matches highlighted) with filters, sorting and keyset pagination. A record above
+ * the reader's clearance is never a row, a match or part of a count.
+ */
+export async function searchConsultations(actor: Actor, params: SearchParams): Promise<SearchResult> {
+  const q = params.q ?? "";
+  const sort = params.sort ?? (q ? "relevance" : "newest");
+  const query = Prisma.sql`websearch_to_tsquery('readout', ${q})`;
+  const where: Prisma.Sql[] = [Prisma.sql`c.classification::text = ANY(${visibleClassifications(actor.clearance)})`];
+  if (params.country) where.push(Prisma.sql`c."counterpartCountry" = ${params.country}`);
+  if (params.series) where.push(Prisma.sql`c."seriesId" = ${params.series}::uuid`);
+  if (params.status) where.push(Prisma.sql`c.status::text = ${params.status}`);
+  if (params.classification) where.push(Prisma.sql`c.classification::text = ${params.classification}`);
+  if (params.category) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Topic" t WHERE t."consultationId" = c.id AND t.category::text = ${params.category})`);
+  if (params.from) where.push(Prisma.sql`c."startDate" >= ${params.from}::date`);
+  if (params.to) where.push(Prisma.sql`c."startDate" <= ${params.to}::date`);
+  if (q) where.push(Prisma.sql`c."searchVector" @@ ${query}`);
+  const filtered = Prisma.join(where, " AND ");
+  const cursor = decodeCursor(params.after);
+
+  const countRows = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM "Consultation" c WHERE ${filtered} LIMIT ${COUNT_CAP + 1}) x`;
+  const n = Number(countRows[0]?.n ?? 0);
+
+  const headline = (column: Prisma.Sql, options: string) =>
+    q ? Prisma.sql`ts_headline('readout', ${column}, ${query}, ${options})` : Prisma.sql`NULL`;
+  const marks = "StartSel=\u0002, StopSel=\u0003";
+  const select = Prisma.sql`c.id, c.title, c."startDate", c."venueCity", c."counterpartCountry", c.classification::text AS classification, c.status::text AS status, s.name AS "seriesName",
+    ${headline(Prisma.sql`c.title`, `${marks}, HighlightAll=true`)} AS "titleHighlight",
+    ${headline(Prisma.sql`c.summary`, `${marks}, MaxFragments=2, MaxWords=16, MinWords=6, FragmentDelimiter=" … "`)} AS snippet`;
+
+  let rows: (SearchRow & { key: string })[];
+  if (sort === "relevance" && q) {
+    const after = cursor ? Prisma.sql`WHERE (h.rank, h.id) < (${cursor.k}::real, ${cursor.id}::uuid)` : Prisma.empty;
+    rows = await prisma.$queryRaw`
+      WITH hits AS (
+        SELECT c.id, ts_rank_cd(c."searchVector", ${query}, 1) AS rank
+        FROM "Consultation" c WHERE ${filtered}
+        ORDER BY c."startDate" DESC, c.id DESC LIMIT ${RANK_WINDOW}
+      ), page AS (
+        SELECT h.id, h.rank FROM hits h ${after} ORDER BY h.rank DESC, h.id DESC LIMIT ${PAGE_SIZE + 1}
+      )
+      SELECT ${select}, p.rank::text AS key
+      FROM page p JOIN "Consultation" c ON c.id = p.id JOIN "Series" s ON s.id = c."seriesId"
+      ORDER BY p.rank DESC, p.id DESC`;
+  } else {
+    const desc = sort !== "oldest";
+    const after = cursor
+      ? desc
+        ? Prisma.sql`AND (c."startDate", c.id) < (${cursor.k}::date, ${cursor.id}::uuid)`
+        : Prisma.sql`AND (c."startDate", c.id) > (${cursor.k}::date, ${cursor.id}::uuid)`
+      : Prisma.empty;
+    const order = desc ? Prisma.sql`c."startDate" DESC, c.id DESC` : Prisma.sql`c."startDate" ASC, c.id ASC`;
+    rows = await prisma.$queryRaw`
+      SELECT ${select}, to_char(c."startDate", 'YYYY-MM-DD') AS key
+      FROM "Consultation" c JOIN "Series" s ON s.id = c."seriesId"
+      WHERE ${filtered} ${after}
+      ORDER BY ${order} LIMIT ${PAGE_SIZE + 1}`;
+  }
+  const more = rows.length > PAGE_SIZE;
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    rows: page.map(({ key: _key, ...r }) => r),
+    count: Math.min(n, COUNT_CAP),
+    capped: n > COUNT_CAP,
+    next: more && last ? encodeCursor({ k: last.key, id: last.id }) : null,
+    sort,
+  };
+}
