@@ -8,6 +8,7 @@ const NAV = [
   { href: "/", label: "Dashboard" },
   { href: "/consultations", label: "Consultations" },
   { href: "/series", label: "Series" },
+  { href: "/commitments", label: "Commitments" },
 ];
 
 const ADMIN_NAV = [

@@ -16,7 +16,8 @@ export type AuditAction =
   | "consultation.restore"
   | "consultation.comment"
   | "consultation.comment_resolve"
-  | "consultation.download";
+  | "consultation.download"
+  | "commitment.status";
 
 export interface AuditEntry {
   actorId: string | null;

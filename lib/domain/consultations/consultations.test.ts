@@ -48,10 +48,11 @@ describe("reading records respects clearance", () => {
   it("hides a record above the reader's clearance from the list and from a direct read", async () => {
     const author = await createTestUser({ role: "DRAFTER", clearance: "SECRET" });
     const reader = await createTestUser({ role: "VIEWER", clearance: "RESTRICTED" });
-    const secret = await createConsultation(author, input({ classification: "SECRET" }));
-    const restricted = await createConsultation(author, input({ classification: "RESTRICTED" }));
+    const word = `hide${Date.now()}`;
+    const secret = await createConsultation(author, input({ title: `${word} secret`, classification: "SECRET" }));
+    const restricted = await createConsultation(author, input({ title: `${word} restricted`, classification: "RESTRICTED" }));
 
-    const ids = (await searchConsultations(reader, { sort: "newest" })).rows.map((r) => r.id);
+    const ids = (await searchConsultations(reader, { q: word })).rows.map((r) => r.id);
     expect(ids).toContain(restricted.id);
     expect(ids).not.toContain(secret.id);
     await expect(getRecord(reader, secret.id)).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { updateCommitmentStatus } from "@/lib/domain/commitments/commitments";
+import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+export interface CommitmentFormState {
+  message?: string;
+  code?: string;
+  done?: boolean;
+}
+
+export async function updateCommitmentStatusAction(_prev: CommitmentFormState, formData: FormData): Promise<CommitmentFormState> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  const id = String(formData.get("consultationId") ?? "");
+  try {
+    const r = await updateCommitmentStatus(user, id, { outcomeId: formData.get("outcomeId"), status: formData.get("status"), version: formData.get("version") });
+    if (r.status === "invalid") return { message: Object.values(r.fieldErrors).flat().join(" ") || "Nothing was changed.", code: "INVALID_INPUT" };
+  } catch (error) {
+    if (isAppError(error)) return { message: error.message, code: error.code };
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, "commitment status update failed");
+    return { message: "That did not work and nothing was changed; please try again." };
+  }
+  revalidatePath("/commitments");
+  return { done: true };
+}

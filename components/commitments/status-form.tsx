@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState } from "react";
+import type { CommitmentFormState, updateCommitmentStatusAction } from "@/app/(app)/commitments/actions";
+import { COMMITMENT_STATUSES, label } from "@/lib/validation/vocabulary";
+
+/** The status of one commitment, changed in place (a save of its record, audited). */
+export function StatusForm({
+  action,
+  consultationId,
+  outcomeId,
+  version,
+  status,
+  text,
+}: {
+  action: typeof updateCommitmentStatusAction;
+  consultationId: string;
+  outcomeId: string;
+  version: number;
+  status: string;
+  text: string;
+}) {
+  const [state, formAction, pending] = useActionState<CommitmentFormState, FormData>(action, {});
+  const id = `status-${outcomeId}`;
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="consultationId" value={consultationId} />
+      <input type="hidden" name="outcomeId" value={outcomeId} />
+      <input type="hidden" name="version" value={version} />
+      <label htmlFor={id} className="sr-only">
+        Status of “{text.length > 60 ? `${text.slice(0, 60)}…` : text}”
+      </label>
+      <select id={id} name="status" defaultValue={status} className="rounded-md border border-line bg-white px-2 py-1 text-sm" aria-describedby={state.message ? `${id}-msg` : undefined}>
+        {COMMITMENT_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {label(s)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={pending} className="rounded-md border border-line bg-white px-2 py-1 text-xs font-semibold text-brand hover:bg-surface disabled:opacity-60">
+        {pending ? "Saving…" : "Update"}
+      </button>
+      <span id={`${id}-msg`} role="status" className={state.message ? "w-full text-xs text-danger" : "sr-only"}>
+        {state.message ?? (state.done ? "Status updated." : "")}
+      </span>
+    </form>
+  );
+}
