@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import type { CommitmentFormState, updateCommitmentStatusAction } from "@/app/(app)/commitments/actions";
 import { COMMITMENT_STATUSES, label } from "@/lib/validation/vocabulary";
 
@@ -21,16 +21,28 @@ export function StatusForm({
   text: string;
 }) {
   const [state, formAction, pending] = useActionState<CommitmentFormState, FormData>(action, {});
+  // Controlled, so that React's reset of a submitted form does not show the old status again.
+  const [value, setValue] = useState(status);
   const id = `status-${outcomeId}`;
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2">
+    <form
+      action={formAction}
+      // Submitted by hand: React would reset the form after the action, and a reset puts the
+      // select back on the status it was rendered with (without JavaScript, the action still runs).
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="flex flex-wrap items-center gap-2"
+    >
       <input type="hidden" name="consultationId" value={consultationId} />
       <input type="hidden" name="outcomeId" value={outcomeId} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={Math.max(version, state.version ?? 0)} />
       <label htmlFor={id} className="sr-only">
         Status of “{text.length > 60 ? `${text.slice(0, 60)}…` : text}”
       </label>
-      <select id={id} name="status" defaultValue={status} className="rounded-md border border-line bg-white px-2 py-1 text-sm" aria-describedby={state.message ? `${id}-msg` : undefined}>
+      <select id={id} name="status" value={value} onChange={(e) => setValue(e.target.value)} className="rounded-md border border-line bg-white px-2 py-1 text-sm" aria-describedby={state.message ? `${id}-msg` : undefined}>
         {COMMITMENT_STATUSES.map((s) => (
           <option key={s} value={s}>
             {label(s)}

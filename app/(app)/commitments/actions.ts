@@ -11,6 +11,8 @@ export interface CommitmentFormState {
   message?: string;
   code?: string;
   done?: boolean;
+  /** The record's version after the change (the next change is checked against it). */
+  version?: number;
 }
 
 export async function updateCommitmentStatusAction(_prev: CommitmentFormState, formData: FormData): Promise<CommitmentFormState> {
@@ -20,11 +22,11 @@ export async function updateCommitmentStatusAction(_prev: CommitmentFormState, f
   try {
     const r = await updateCommitmentStatus(user, id, { outcomeId: formData.get("outcomeId"), status: formData.get("status"), version: formData.get("version") });
     if (r.status === "invalid") return { message: Object.values(r.fieldErrors).flat().join(" ") || "Nothing was changed.", code: "INVALID_INPUT" };
+    revalidatePath("/commitments");
+    return { done: true, version: r.version };
   } catch (error) {
     if (isAppError(error)) return { message: error.message, code: error.code };
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "commitment status update failed");
     return { message: "That did not work and nothing was changed; please try again." };
   }
-  revalidatePath("/commitments");
-  return { done: true };
 }
