@@ -68,20 +68,20 @@ function decode(s: string | undefined): Cursor | null {
 function conditions(actor: Actor, f: CommitmentFilters): Prisma.Sql {
   const where: Prisma.Sql[] = [
     Prisma.sql`o.type = 'COMMITMENT'`,
-    Prisma.sql`c.classification::text = ANY(${visibleClassifications(actor.clearance)})`,
+    Prisma.sql`c.classification = ANY(${visibleClassifications(actor.clearance)}::"Classification"[])`,
     // Each commitment once: in the latest round (within clearance) that carries it.
     Prisma.sql`NOT EXISTS (
       SELECT 1 FROM "Outcome" later JOIN "Consultation" lc ON lc.id = later."consultationId"
       WHERE later."originId" = coalesce(o."originId", o.id) AND later.id <> o.id
-        AND lc.classification::text = ANY(${visibleClassifications(actor.clearance)})
+        AND lc.classification = ANY(${visibleClassifications(actor.clearance)}::"Classification"[])
         AND (lc."startDate", lc.id) > (c."startDate", c.id))`,
   ];
   if (f.country) where.push(Prisma.sql`c."counterpartCountry" = ${f.country}`);
   if (f.owner) where.push(Prisma.sql`o.owner ILIKE ${`%${f.owner.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
-  if (f.status) where.push(Prisma.sql`o.status::text = ${f.status}`);
+  if (f.status) where.push(Prisma.sql`o.status = ${f.status}::"CommitmentStatus"`);
   const today = new Date().toISOString().slice(0, 10);
-  if (f.due === "overdue") where.push(Prisma.sql`o."dueDate" < ${today}::date AND o.status::text IN ('OPEN', 'IN_PROGRESS')`);
-  if (f.due === "30days") where.push(Prisma.sql`o."dueDate" >= ${today}::date AND o."dueDate" <= ${today}::date + 30 AND o.status::text IN ('OPEN', 'IN_PROGRESS')`);
+  if (f.due === "overdue") where.push(Prisma.sql`o."dueDate" < ${today}::date AND o.status IN ('OPEN', 'IN_PROGRESS')`);
+  if (f.due === "30days") where.push(Prisma.sql`o."dueDate" >= ${today}::date AND o."dueDate" <= ${today}::date + 30 AND o.status IN ('OPEN', 'IN_PROGRESS')`);
   if (f.dueFrom) where.push(Prisma.sql`o."dueDate" >= ${f.dueFrom}::date`);
   if (f.dueTo) where.push(Prisma.sql`o."dueDate" <= ${f.dueTo}::date`);
   return Prisma.join(where, " AND ");
@@ -91,30 +91,31 @@ const columns = Prisma.sql`o.id AS "outcomeId", o.text, o.owner, o."dueDate", o.
   c.status::text AS "consultationStatus", c.version AS "consultationVersion", c."startDate", c."counterpartCountry",
   (SELECT count(*)::int FROM "Outcome" x WHERE x.id = coalesce(o."originId", o.id) OR x."originId" = coalesce(o."originId", o.id)) AS rounds`;
 
+export function commitmentSql(actor: Actor, f: CommitmentFilters, limit = COMMITMENTS_PAGE, taken = 0): { dated: Prisma.Sql | null; undated: Prisma.Sql } {
+  const where = conditions(actor, f);
+  const cursor = decode(f.after);
+  const datedAfter = cursor ? Prisma.sql`AND (o."dueDate", o.id) > (${cursor.d}::date, ${cursor.id}::uuid)` : Prisma.empty;
+  const undatedAfter = cursor && cursor.d === null ? Prisma.sql`AND o.id > ${cursor.id}::uuid` : Prisma.empty;
+  return {
+    // Dated commitments first (in the (type, dueDate, id) index's order), then the undated ones.
+    dated:
+      !cursor || cursor.d !== null
+        ? Prisma.sql`SELECT ${columns} FROM "Outcome" o JOIN "Consultation" c ON c.id = o."consultationId"
+            WHERE ${where} AND o."dueDate" IS NOT NULL ${datedAfter} ORDER BY o."dueDate", o.id LIMIT ${limit + 1}`
+        : null,
+    undated: Prisma.sql`SELECT ${columns} FROM "Outcome" o JOIN "Consultation" c ON c.id = o."consultationId"
+      WHERE ${where} AND o."dueDate" IS NULL ${undatedAfter} ORDER BY o.id LIMIT ${limit + 1 - taken}`,
+  };
+}
+
 /**
  * Every commitment the actor may see, once (its latest round), soonest due first (undated
  * last), with keyset pagination over (due date, id).
  */
 export async function listCommitments(actor: Actor, f: CommitmentFilters, limit = COMMITMENTS_PAGE): Promise<{ rows: CommitmentRow[]; next: string | null }> {
-  const where = conditions(actor, f);
-  const cursor = decode(f.after);
-  let rows: CommitmentRow[] = [];
-  // Dated commitments first (in the (type, dueDate, id) index's order), then the undated ones.
-  if (!cursor || cursor.d !== null) {
-    const after = cursor ? Prisma.sql`AND (o."dueDate", o.id) > (${cursor.d}::date, ${cursor.id}::uuid)` : Prisma.empty;
-    rows = await prisma.$queryRaw<CommitmentRow[]>`
-      SELECT ${columns} FROM "Outcome" o JOIN "Consultation" c ON c.id = o."consultationId"
-      WHERE ${where} AND o."dueDate" IS NOT NULL ${after}
-      ORDER BY o."dueDate", o.id LIMIT ${limit + 1}`;
-  }
-  if (rows.length <= limit) {
-    const after = cursor && cursor.d === null ? Prisma.sql`AND o.id > ${cursor.id}::uuid` : Prisma.empty;
-    const undated = await prisma.$queryRaw<CommitmentRow[]>`
-      SELECT ${columns} FROM "Outcome" o JOIN "Consultation" c ON c.id = o."consultationId"
-      WHERE ${where} AND o."dueDate" IS NULL ${after}
-      ORDER BY o.id LIMIT ${limit + 1 - rows.length}`;
-    rows = [...rows, ...undated];
-  }
+  const { dated } = commitmentSql(actor, f, limit);
+  let rows: CommitmentRow[] = dated ? await prisma.$queryRaw<CommitmentRow[]>(dated) : [];
+  if (rows.length <= limit) rows = [...rows, ...(await prisma.$queryRaw<CommitmentRow[]>(commitmentSql(actor, f, limit, rows.length).undated))];
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const last = page.at(-1);

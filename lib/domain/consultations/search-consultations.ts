@@ -81,29 +81,22 @@ function decodeCursor(s: string | undefined): Cursor | null {
   }
 }
 
-/**
- * The consultations list: full-text search (PostgreSQL, the stored "searchVector" and its GIN
- * index; ranked, matches highlighted) with filters, sorting and keyset pagination. A record above
- * the reader's clearance is never a row, a match or part of a count.
- */
-export async function searchConsultations(actor: Actor, params: SearchParams): Promise<SearchResult> {
+export function searchSql(actor: Actor, params: SearchParams): { count: Prisma.Sql; rows: Prisma.Sql; sort: SearchResult["sort"] } {
   const q = params.q ?? "";
-  const sort = params.sort ?? (q ? "relevance" : "newest");
+  const sort = params.sort === "relevance" && !q ? "newest" : (params.sort ?? (q ? "relevance" : "newest"));
   const query = Prisma.sql`websearch_to_tsquery('readout', ${q})`;
-  const where: Prisma.Sql[] = [Prisma.sql`c.classification::text = ANY(${visibleClassifications(actor.clearance)})`];
+  const where: Prisma.Sql[] = [Prisma.sql`c.classification = ANY(${visibleClassifications(actor.clearance)}::"Classification"[])`];
   if (params.country) where.push(Prisma.sql`c."counterpartCountry" = ${params.country}`);
   if (params.series) where.push(Prisma.sql`c."seriesId" = ${params.series}::uuid`);
-  if (params.status) where.push(Prisma.sql`c.status::text = ${params.status}`);
-  if (params.classification) where.push(Prisma.sql`c.classification::text = ${params.classification}`);
-  if (params.category) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Topic" t WHERE t."consultationId" = c.id AND t.category::text = ${params.category})`);
+  if (params.status) where.push(Prisma.sql`c.status = ${params.status}::"RecordStatus"`);
+  if (params.classification) where.push(Prisma.sql`c.classification = ${params.classification}::"Classification"`);
+  if (params.category) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Topic" t WHERE t."consultationId" = c.id AND t.category = ${params.category}::"TopicCategory")`);
   if (params.from) where.push(Prisma.sql`c."startDate" >= ${params.from}::date`);
   if (params.to) where.push(Prisma.sql`c."startDate" <= ${params.to}::date`);
   if (q) where.push(Prisma.sql`c."searchVector" @@ ${query}`);
   const filtered = Prisma.join(where, " AND ");
   const cursor = decodeCursor(params.after);
-
-  const countRows = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM "Consultation" c WHERE ${filtered} LIMIT ${COUNT_CAP + 1}) x`;
-  const n = Number(countRows[0]?.n ?? 0);
+  const count = Prisma.sql`SELECT count(*) AS n FROM (SELECT 1 FROM "Consultation" c WHERE ${filtered} LIMIT ${COUNT_CAP + 1}) x`;
 
   const headline = (column: Prisma.Sql, options: string) =>
     q ? Prisma.sql`ts_headline('readout', ${column}, ${query}, ${options})` : Prisma.sql`NULL`;
@@ -112,10 +105,12 @@ export async function searchConsultations(actor: Actor, params: SearchParams): P
     ${headline(Prisma.sql`c.title`, `${marks}, HighlightAll=true`)} AS "titleHighlight",
     ${headline(Prisma.sql`c.summary`, `${marks}, MaxFragments=2, MaxWords=16, MinWords=6, FragmentDelimiter=" … "`)} AS snippet`;
 
-  let rows: (SearchRow & { key: string })[];
-  if (sort === "relevance" && q) {
+  if (sort === "relevance") {
     const after = cursor ? Prisma.sql`WHERE (h.rank, h.id) < (${cursor.k}::real, ${cursor.id}::uuid)` : Prisma.empty;
-    rows = await prisma.$queryRaw`
+    return {
+      sort,
+      count,
+      rows: Prisma.sql`
       WITH hits AS (
         SELECT c.id, ts_rank_cd(c."searchVector", ${query}, 1) AS rank
         FROM "Consultation" c WHERE ${filtered}
@@ -125,21 +120,37 @@ export async function searchConsultations(actor: Actor, params: SearchParams): P
       )
       SELECT ${select}, p.rank::text AS key
       FROM page p JOIN "Consultation" c ON c.id = p.id JOIN "Series" s ON s.id = c."seriesId"
-      ORDER BY p.rank DESC, p.id DESC`;
-  } else {
-    const desc = sort !== "oldest";
-    const after = cursor
-      ? desc
-        ? Prisma.sql`AND (c."startDate", c.id) < (${cursor.k}::date, ${cursor.id}::uuid)`
-        : Prisma.sql`AND (c."startDate", c.id) > (${cursor.k}::date, ${cursor.id}::uuid)`
-      : Prisma.empty;
-    const order = desc ? Prisma.sql`c."startDate" DESC, c.id DESC` : Prisma.sql`c."startDate" ASC, c.id ASC`;
-    rows = await prisma.$queryRaw`
+      ORDER BY p.rank DESC, p.id DESC`,
+    };
+  }
+  const desc = sort !== "oldest";
+  const after = cursor
+    ? desc
+      ? Prisma.sql`AND (c."startDate", c.id) < (${cursor.k}::date, ${cursor.id}::uuid)`
+      : Prisma.sql`AND (c."startDate", c.id) > (${cursor.k}::date, ${cursor.id}::uuid)`
+    : Prisma.empty;
+  const order = desc ? Prisma.sql`c."startDate" DESC, c.id DESC` : Prisma.sql`c."startDate" ASC, c.id ASC`;
+  return {
+    sort,
+    count,
+    rows: Prisma.sql`
       SELECT ${select}, to_char(c."startDate", 'YYYY-MM-DD') AS key
       FROM "Consultation" c JOIN "Series" s ON s.id = c."seriesId"
       WHERE ${filtered} ${after}
-      ORDER BY ${order} LIMIT ${PAGE_SIZE + 1}`;
-  }
+      ORDER BY ${order} LIMIT ${PAGE_SIZE + 1}`,
+  };
+}
+
+/**
+ * The consultations list: full-text search (PostgreSQL, the stored "searchVector" and its GIN
+ * index; ranked, matches highlighted) with filters, sorting and keyset pagination. A record above
+ * the reader's clearance is never a row, a match or part of a count.
+ */
+export async function searchConsultations(actor: Actor, params: SearchParams): Promise<SearchResult> {
+  const { count, rows: rowsSql, sort } = searchSql(actor, params);
+  const countRows = await prisma.$queryRaw<{ n: bigint }[]>(count);
+  const n = Number(countRows[0]?.n ?? 0);
+  const rows = await prisma.$queryRaw<(SearchRow & { key: string })[]>(rowsSql);
   const more = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);

@@ -38,19 +38,22 @@ export async function getDashboard(actor: Actor) {
  * The next round of each series, as its latest round (within clearance) planned it: dated ones
  * from today on, soonest first, then those "to be fixed".
  */
-async function upcomingRounds(actor: Actor) {
+export function upcomingSql(actor: Actor, plan: "DATED" | "TO_BE_FIXED"): Prisma.Sql {
   const visible = visibleClassifications(actor.clearance);
-  const query = (plan: "DATED" | "TO_BE_FIXED") => prisma.$queryRaw<UpcomingRound[]>`
+  return Prisma.sql`
     SELECT c.id, c.title, c."startDate", c."nextRoundDate", c."nextRoundCity", c."nextRoundCountry", s.name AS "seriesName"
     FROM "Consultation" c JOIN "Series" s ON s.id = c."seriesId"
-    WHERE c.classification::text = ANY(${visible}) AND c."nextRoundPlan"::text = ${plan}
+    WHERE c.classification = ANY(${visible}::"Classification"[]) AND c."nextRoundPlan" = ${plan}::"NextRoundPlan"
       ${plan === "DATED" ? Prisma.sql`AND c."nextRoundDate" >= current_date` : Prisma.empty}
       AND NOT EXISTS (
         SELECT 1 FROM "Consultation" l
-        WHERE l."seriesId" = c."seriesId" AND l.classification::text = ANY(${visible}) AND (l."startDate", l.id) > (c."startDate", c.id))
+        WHERE l."seriesId" = c."seriesId" AND l.classification = ANY(${visible}::"Classification"[]) AND (l."startDate", l.id) > (c."startDate", c.id))
     ORDER BY ${plan === "DATED" ? Prisma.sql`c."nextRoundDate", c.id` : Prisma.sql`c."startDate" DESC, c.id DESC`}
     LIMIT 10`;
-  const [dated, toBeFixed] = await Promise.all([query("DATED"), query("TO_BE_FIXED")]);
+}
+
+async function upcomingRounds(actor: Actor) {
+  const [dated, toBeFixed] = await Promise.all([prisma.$queryRaw<UpcomingRound[]>(upcomingSql(actor, "DATED")), prisma.$queryRaw<UpcomingRound[]>(upcomingSql(actor, "TO_BE_FIXED"))]);
   return { dated, toBeFixed };
 }
 
