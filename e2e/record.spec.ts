@@ -229,6 +229,7 @@ test("starting the next round carries the open commitments over", async ({ page 
   await page.getByRole("link", { name: /series$/ }).click();
   await expect(page.getByRole("heading", { name: "Rounds, oldest first" })).toBeVisible();
   await expectAccessible(page);
+  const seriesUrl = page.url();
   await page.getByRole("button", { name: "Start the next round" }).click();
   await expect(page).toHaveURL(/\/edit\?from=previous$/);
   await expect(page.getByText("Started from the previous round")).toBeVisible();
@@ -237,4 +238,11 @@ test("starting the next round carries the open commitments over", async ({ page 
   await expect(row(page, "Outcome 1").getByLabel("Text")).toHaveValue("Exchange draft programmes for the anniversary.");
   await expect(row(page, "Outcome 1")).toContainText("Carried over");
   await expect(row(page, "Outcome 1")).toContainText("round 5: Open → round 6: Open");
+
+  // The series timeline shows how the commitment moved: open at round 5, carried open into 6.
+  await page.goto(seriesUrl);
+  const movement = page.getByRole("table", { name: "How commitments moved from round to round" });
+  await expect(movement.getByRole("columnheader")).toHaveText(["Commitment", "Round 5", "Round 6"]);
+  await expect(movement.getByRole("row", { name: /Exchange draft programmes/ }).getByRole("cell")).toHaveText(["Open", "Open"]);
+  await expectAccessible(page);
 });

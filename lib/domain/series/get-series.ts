@@ -32,7 +32,7 @@ export async function getSeries(actor: Actor, id: string) {
           nextRoundCity: true,
           nextRoundDate: true,
           participants: { where: { role: { in: ["HEAD", "CO_CHAIR"] } }, orderBy: [{ side: "asc" }, { position: "asc" }], select: { side: true, honorific: true, name: true, title: true } },
-          outcomes: { where: { type: "COMMITMENT" }, select: { status: true } },
+          outcomes: { where: { type: "COMMITMENT" }, orderBy: { position: "asc" }, select: { id: true, originId: true, text: true, status: true } },
         },
       },
     },

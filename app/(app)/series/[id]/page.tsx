@@ -73,6 +73,63 @@ export default async function SeriesPage({ params }: { params: Promise<{ id: str
           })}
         </ol>
       )}
+      <CommitmentMovement rounds={series.rounds} />
     </>
+  );
+}
+
+type SeriesRound = Awaited<ReturnType<typeof getSeries>>["rounds"][number];
+
+/** Each commitment of the series (by the round that made it) and its status at every later round. */
+function CommitmentMovement({ rounds }: { rounds: SeriesRound[] }) {
+  const chains = new Map<string, { text: string; at: Map<string, string> }>();
+  for (const r of rounds) {
+    for (const o of r.outcomes) {
+      const key = o.originId ?? o.id;
+      const chain = chains.get(key) ?? { text: o.text, at: new Map<string, string>() };
+      chain.text = o.text;
+      if (o.status) chain.at.set(r.id, o.status);
+      chains.set(key, chain);
+    }
+  }
+  if (chains.size === 0) return null;
+  const shown = [...chains.values()].slice(0, 200);
+  return (
+    <section aria-labelledby="movement-heading" className="mt-8">
+      <h2 id="movement-heading" className="mb-1 text-lg font-semibold">
+        How commitments moved
+      </h2>
+      <p className="mb-3 text-sm text-muted">Each commitment&apos;s status at every round that carried it; a dash where a round did not.</p>
+      <div className="overflow-x-auto rounded-lg border border-line bg-white shadow-sm">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">How commitments moved from round to round</caption>
+          <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-semibold">Commitment</th>
+              {rounds.map((r) => (
+                <th key={r.id} scope="col" className="whitespace-nowrap px-3 py-2 font-semibold">
+                  {r.roundNumber ? `Round ${r.roundNumber}` : formatLongDate(r.startDate)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {shown.map((c, i) => (
+              <tr key={i}>
+                <th scope="row" className="max-w-md px-4 py-2 font-normal">
+                  {c.text}
+                </th>
+                {rounds.map((r) => (
+                  <td key={r.id} className="whitespace-nowrap px-3 py-2">
+                    {c.at.has(r.id) ? label(c.at.get(r.id) as string) : <span className="text-muted" aria-label="not carried">—</span>}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {chains.size > shown.length && <p className="mt-2 text-sm text-muted">The first {shown.length} of {chains.size} commitments; the tracker has them all.</p>}
+    </section>
   );
 }
