@@ -43,3 +43,40 @@ test("an admin creates an account, the person signs in, and disabling it signs t
   await expectAccessible(admin);
   await Promise.all([adminContext.close(), staffContext.close()]);
 });
+
+test("an admin invites someone without e-mail configured; the link lets them choose a password, once", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await (await browser.newContext()).newPage();
+  const invitee = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin", "/admin/users");
+  await admin.goto("/admin/users");
+  const email = `invited-${Date.now()}@test.readout`;
+  await admin.getByLabel("Full name").fill("Ivo Invited");
+  await admin.getByLabel("E-mail").fill(email);
+  await admin.getByLabel("Role", { exact: true }).selectOption("DRAFTER");
+  await admin.getByRole("button", { name: "Create account or invite" }).click();
+  await expect(admin.getByText(`Account created for ${email}. E-mail is not configured`)).toBeVisible();
+  const link = await admin.getByLabel("Invitation link").inputValue();
+  expect(link).toMatch(/\/welcome\/[A-Za-z0-9_-]{43}$/);
+
+  await invitee.goto(new URL(link).pathname);
+  await expect(invitee.getByText("Welcome, Ivo Invited.")).toBeVisible();
+  await expectAccessible(invitee);
+  await invitee.getByLabel("Choose a password").fill("ivo-chooses-this-one");
+  await invitee.getByLabel("Type it again").fill("ivo-chooses-another");
+  await invitee.getByRole("button", { name: "Set my password" }).click();
+  await expect(invitee.getByLabel("Type it again")).toHaveAccessibleDescription(/The two passwords differ/);
+  await invitee.getByLabel("Choose a password").fill("ivo-chooses-this-one");
+  await invitee.getByLabel("Type it again").fill("ivo-chooses-this-one");
+  await invitee.getByRole("button", { name: "Set my password" }).click();
+  await expect(invitee).toHaveURL(/\/signin\?welcome=/);
+  await expect(invitee.getByRole("status")).toContainText("Your password is set.");
+  await invitee.getByLabel("E-mail").fill(email);
+  await invitee.getByLabel("Password").fill("ivo-chooses-this-one");
+  await invitee.getByRole("button", { name: "Sign in" }).click();
+  await expect(invitee.getByRole("banner")).toContainText("Ivo Invited");
+
+  // The link worked once.
+  await invitee.goto(new URL(link).pathname);
+  await expect(invitee.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+});

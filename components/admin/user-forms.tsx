@@ -8,6 +8,8 @@ import { Field, Input, Select } from "@/components/ui/field";
 interface State {
   message?: string;
   ok?: string;
+  /** An invitation's one-time link, for the admin to hand over when it was not e-mailed. */
+  link?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   values?: Record<string, string>;
 }
@@ -20,6 +22,15 @@ function Outcome({ state }: { state: State }) {
     return (
       <Alert tone="info" className="mt-2">
         {state.ok}
+        {state.link && (
+          <>
+            {" "}
+            <label htmlFor="invite-link" className="sr-only">
+              Invitation link
+            </label>
+            <input id="invite-link" readOnly value={state.link} className="mt-2 block w-full rounded border border-line bg-white px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+          </>
+        )}
       </Alert>
     );
   return null;
@@ -68,15 +79,15 @@ export function CreateUserForm({
       </Field>
       <Field
         id="new-password"
-        label="Initial password"
-        hint="At least 12 characters; give it to the person by a separate channel"
+        label="Initial password (optional)"
+        hint="Leave empty to invite: the person gets a one-time link to choose their own. Or set one of at least 12 characters and give it by a separate channel."
         errors={e.password}
       >
         {(a) => <Input {...a} name="password" type="password" autoComplete="new-password" />}
       </Field>
       <div className="flex items-end">
         <Button type="submit" disabled={pending}>
-          Create account
+          Create account or invite
         </Button>
       </div>
       <div className="sm:col-span-2">

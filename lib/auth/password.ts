@@ -9,7 +9,12 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
+/** The password hash of an account that has none yet (invited): nothing verifies against it. */
+export const NO_PASSWORD = "!";
+
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  // An invited account has no password yet: take as long as a wrong password does.
+  if (passwordHash === NO_PASSWORD) return (await burnPasswordCheck(password), false);
   try {
     return await verify(passwordHash, password);
   } catch {

@@ -7,6 +7,8 @@ export type AuditAction =
   | "user.create"
   | "user.update"
   | "user.reset_password"
+  | "user.invite"
+  | "user.accept_invitation"
   | "consultation.create"
   | "consultation.update"
   | "consultation.submit"
