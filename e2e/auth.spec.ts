@@ -70,3 +70,19 @@ test.describe("anonymous requests are refused", () => {
     await expect(page.getByText(title)).toHaveCount(0);
   });
 });
+
+test("ten failed sign-ins lock the account for 15 minutes, with a clear message", async ({ browser }) => {
+  // A context of its own, from an address of its own, so no other test's sign-in is throttled.
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": `203.0.113.${Date.now() % 250}` } });
+  const page = await context.newPage();
+  const email = `locked-${Date.now()}@test.readout`;
+  for (let i = 0; i <= 10; i++) {
+    await page.goto("/signin");
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Password").fill(`wrong-password-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+  }
+  await expect(page.getByRole("alert")).toHaveText(/^Too many failed sign-ins\. Try again in 1[45] minutes\.$/);
+  await context.close();
+});

@@ -25,7 +25,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         redirect: false,
       });
       if (!result || result.error) {
-        setError("The e-mail address or password is not correct.");
+        setError(result?.error?.startsWith("Too many failed sign-ins") ? result.error : "The e-mail address or password is not correct.");
         return;
       }
       router.replace(callbackUrl);

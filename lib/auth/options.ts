@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { isAppError } from "@/lib/errors";
 import { authenticate } from "@/lib/domain/users/authenticate";
 
 const EIGHT_HOURS = 8 * 60 * 60;
@@ -13,8 +14,17 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const user = await authenticate(credentials);
+      async authorize(credentials, req) {
+        const forwarded = req?.headers?.["x-forwarded-for"];
+        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || "unknown";
+        let user;
+        try {
+          user = await authenticate(credentials, ip);
+        } catch (error) {
+          // next-auth hands the message to the sign-in form as result.error.
+          if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(error.message);
+          throw error;
+        }
         return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
       },
     }),

@@ -2,7 +2,30 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
+import { AppError } from "@/lib/errors";
 import { signInSchema } from "@/lib/validation/auth";
+
+/** At most this many failed sign-ins per account and per address in THROTTLE_WINDOW_MS. */
+export const MAX_FAILURES = 10;
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * Refuses a sign-in while the account or the address has had MAX_FAILURES failures in the last
+ * 15 minutes (counted in PostgreSQL, so it holds across app instances). The refusal says when to
+ * try again and is the same whether the account exists or not.
+ */
+async function assertNotThrottled(email: string, ip: string): Promise<void> {
+  const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
+  const recent = async (where: { email: string } | { ip: string }) =>
+    prisma.loginFailure.findMany({ where: { ...where, at: { gt: since } }, orderBy: { at: "desc" }, take: MAX_FAILURES, select: { at: true } });
+  const [byEmail, byIp] = await Promise.all([recent({ email }), recent({ ip })]);
+  const full = [byEmail, byIp].filter((list) => list.length >= MAX_FAILURES);
+  if (full.length === 0) return;
+  // Free again when the oldest of the last MAX_FAILURES failures leaves the window.
+  const until = Math.max(...full.map((list) => (list.at(-1) as { at: Date }).at.getTime() + THROTTLE_WINDOW_MS));
+  const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+  throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+}
 
 export interface AuthenticatedUser {
   id: string;
@@ -11,11 +34,15 @@ export interface AuthenticatedUser {
   sessionVersion: number;
 }
 
-/** Checks an e-mail and password; records the login or the failed attempt in the audit log. */
-export async function authenticate(raw: unknown): Promise<AuthenticatedUser | null> {
+/**
+ * Checks an e-mail and password; records the login or the failed attempt in the audit log.
+ * `ip` is the client's address (throttling); throws RATE_LIMITED while throttled.
+ */
+export async function authenticate(raw: unknown, ip = "unknown"): Promise<AuthenticatedUser | null> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  await assertNotThrottled(email, ip.slice(0, 64));
 
   const user = await prisma.user.findUnique({
     where: { email },
@@ -24,13 +51,14 @@ export async function authenticate(raw: unknown): Promise<AuthenticatedUser | nu
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
 
   if (!user || !ok || !user.active) {
-    await prisma.$transaction((tx) =>
-      writeAudit(tx, {
+    await prisma.$transaction(async (tx) => {
+      await tx.loginFailure.create({ data: { email, ip: ip.slice(0, 64) } });
+      await writeAudit(tx, {
         actorId: user?.id ?? null,
         action: "auth.login_failed",
-        details: { email, reason: !user ? "unknown_account" : !ok ? "bad_password" : "disabled" },
-      }),
-    );
+        details: { email, ip: ip.slice(0, 64), reason: !user ? "unknown_account" : !ok ? "bad_password" : "disabled" },
+      });
+    });
     return null;
   }
   await prisma.$transaction((tx) => writeAudit(tx, { actorId: user.id, action: "auth.login" }));
