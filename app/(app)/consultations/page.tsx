@@ -7,8 +7,8 @@ import { Highlighted } from "@/components/consultations/highlighted";
 import { requireUser, requirePermission } from "@/lib/auth/current-user";
 import { hasPermission, visibleClassifications } from "@/lib/auth/permissions";
 import { RANK_WINDOW, parseSearchParams, searchConsultations, type SearchParams } from "@/lib/domain/consultations/search-consultations";
-import { listSeries } from "@/lib/domain/series/list-series";
-import { countryName } from "@/lib/countries";
+import { getSeries } from "@/lib/domain/series/get-series";
+import { countryName, countryOptions } from "@/lib/countries";
 import { formatLongDate } from "@/lib/format";
 import { RecordStatus } from "@/lib/generated/prisma/enums";
 import { TOPIC_CATEGORIES, label } from "@/lib/validation/vocabulary";
@@ -46,8 +46,8 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
   const user = await requireUser("/consultations");
   requirePermission(user, "consultation:read");
   const { params, ignored } = parseSearchParams(await searchParams);
-  const [result, series] = await Promise.all([searchConsultations(user, params), listSeries(user)]);
-  const countries = [...new Set(series.flatMap((s) => s.counterpartCountries))].map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label));
+  const [result, series] = await Promise.all([searchConsultations(user, params), params.series ? getSeries(user, params.series).catch(() => null) : null]);
+  const countries = countryOptions().map((c) => ({ value: c.code, label: c.name }));
   const filtered = Object.entries(params).some(([k, v]) => k !== "after" && k !== "sort" && v);
   const countText = `${result.capped ? `More than ${result.count.toLocaleString("en-GB")}` : result.count.toLocaleString("en-GB")} ${result.count === 1 && !result.capped ? "consultation" : "consultations"}${filtered ? " match" : ""}`;
   return (
@@ -82,7 +82,18 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
         </div>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <Choice name="country" labelText="Counterpart country" value={params.country} options={countries} />
-          <Choice name="series" labelText="Series" value={params.series} options={series.map((s) => ({ value: s.id, label: s.name }))} />
+          {params.series && (
+            // A series is chosen from its own page ("Search its records"); here it can be dropped.
+            <div className="space-y-1">
+              <label htmlFor="f-series" className="block text-xs font-semibold text-ink">
+                Series
+              </label>
+              <select id="f-series" name="series" defaultValue={params.series} className={control}>
+                <option value={params.series}>{series?.name ?? "A series you cannot see"}</option>
+                <option value="">Any series</option>
+              </select>
+            </div>
+          )}
           <Choice name="status" labelText="Status" value={params.status} options={Object.values(RecordStatus).map((s) => ({ value: s, label: label(s) }))} />
           <Choice name="classification" labelText="Classification" value={params.classification} options={visibleClassifications(user.clearance).map((c) => ({ value: c, label: label(c) }))} />
           <Choice name="category" labelText="Topic" value={params.category} options={TOPIC_CATEGORIES.map((c) => ({ value: c, label: label(c) }))} />

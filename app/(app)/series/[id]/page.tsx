@@ -40,6 +40,11 @@ export default async function SeriesPage({ params }: { params: Promise<{ id: str
           </>
         }
       />
+      <p className="mb-4 text-sm">
+        <Link href={`/consultations?series=${series.id}`} className="font-semibold text-brand underline-offset-2 hover:underline">
+          Search its records →
+        </Link>
+      </p>
       <h2 className="mb-3 text-lg font-semibold">Rounds, oldest first</h2>
       {series.rounds.length === 0 ? (
         <p className="text-sm text-muted">No rounds you are cleared to see.</p>
