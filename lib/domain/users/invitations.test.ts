@@ -37,7 +37,7 @@ describe("invitations", () => {
   it("e-mails a one-time link; the person chooses a password, signs in, and the link then stops working", async () => {
     const admin = await createTestUser({ role: "ADMIN", clearance: "SECRET", name: "Ines Inviter" });
     const email = `invitee-${Date.now()}@mofa.example`;
-    const r = await inviteUser(admin, { email, name: "Nadia Newcomer", role: "drafter", clearance: "restricted" });
+    const r = await inviteUser(admin, { email, name: "Tomasz Invitee", role: "drafter", clearance: "restricted" });
     expect(r).toMatchObject({ status: "ok", mailed: true, email });
     const link = (r as { link: string }).link;
     expect(link).toMatch(/^https:\/\/readout\.example\.gov\/welcome\/[A-Za-z0-9_-]{43}$/);
@@ -49,7 +49,7 @@ describe("invitations", () => {
     expect(await authenticate({ email, password: "" })).toBeNull();
     expect(await authenticate({ email, password: "!" })).toBeNull();
     const token = link.split("/").at(-1) as string;
-    expect(await findInvitation(token)).toEqual({ name: "Nadia Newcomer", email });
+    expect(await findInvitation(token)).toEqual({ name: "Tomasz Invitee", email });
     expect(await acceptInvitation(token, { password: "short" })).toMatchObject({ status: "invalid" });
     expect(await acceptInvitation(token, { password: "a long enough passphrase" })).toEqual({ status: "ok", email });
     expect(await authenticate({ email, password: "a long enough passphrase" })).toMatchObject({ email });
