@@ -2,6 +2,15 @@ import { z } from "zod";
 import { CLASSIFICATIONS, ROLES } from "@/lib/auth/permissions";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { requiredText } from "@/lib/validation/fields";
+import { test as isCommonPassword } from "fxa-common-password-list";
+
+/** At least 12 characters, and not one of the commonly leaked passwords (Mozilla's list). */
+const password = (required: string) =>
+  z
+    .string({ error: required })
+    .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(1024, "Password must be at most 1024 characters")
+    .refine((p) => !isCommonPassword(p) && !isCommonPassword(p.toLowerCase()), "This password is on the list of commonly used ones: choose another");
 
 export const createUserSchema = z
   .object({
@@ -12,10 +21,7 @@ export const createUserSchema = z
       (v) => (typeof v === "string" ? v.toUpperCase() : v),
       z.enum(CLASSIFICATIONS, { error: `Clearance must be one of ${CLASSIFICATIONS.join(", ").toLowerCase()}` }),
     ),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(1024, "Password must be at most 1024 characters"),
+    password: password("Enter a password"),
   })
   .strict();
 
@@ -33,9 +39,6 @@ export const updateUserSchema = z
 
 export const resetPasswordSchema = z
   .object({
-    password: z
-      .string({ error: "Enter the new password" })
-      .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(1024, "Password must be at most 1024 characters"),
+    password: password("Enter the new password"),
   })
   .strict();

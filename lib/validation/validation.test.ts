@@ -64,3 +64,16 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "production" }, "build").PORT).toBe(3000);
   });
 });
+
+describe("passwords", () => {
+  it("refuses short ones and commonly used ones (Mozilla's list), in any case", async () => {
+    const { createUserSchema, resetPasswordSchema } = await import("@/lib/validation/user");
+    const base = { email: "a@b.example", name: "A B", role: "viewer", clearance: "unclassified" };
+    const error = (password: string) => createUserSchema.safeParse({ ...base, password }).error?.issues.map((i) => i.message);
+    expect(error("short")).toEqual(["Password must be at least 12 characters"]);
+    expect(error("qwertyuiopasdf")).toEqual(["This password is on the list of commonly used ones: choose another"]);
+    expect(error("QWERTYUIOPASDF")).toEqual(["This password is on the list of commonly used ones: choose another"]);
+    expect(error("xk3-vv9-zzq-plm")).toBeUndefined();
+    expect(resetPasswordSchema.safeParse({ password: "passwordpassword" }).success).toBe(false);
+  });
+});
