@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./fixtures";
+import { actionId, formReply } from "./server-actions";
 import { USERS } from "./users";
 
 test("a wrong password shows a clear error and keeps the user on the sign-in page", async ({ page }) => {
@@ -87,4 +88,28 @@ test("ten failed sign-ins lock the account for 15 minutes, with a clear message"
   }
   await expect(page.locator("#signin-error")).toHaveText(/^Too many failed sign-ins\. Try again in 1[45] minutes\.$/);
   await context.close();
+});
+
+test("sign out everywhere ends the person's sessions on other devices too", async ({ browser, baseURL }) => {
+  // An account of its own (so no other test's sessions end), made by the admin over HTTP.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin");
+  const email = `everywhere-${Date.now()}@test.readout`;
+  const created = await admin.request.post("/admin/users", {
+    headers: { "Next-Action": actionId("createUserAction"), Accept: "text/x-component", Origin: baseURL as string },
+    multipart: formReply({ name: "Wanda Everywhere", email, role: "VIEWER", clearance: "UNCLASSIFIED", password: "wanda-has-two-laptops" }),
+  });
+  expect(await created.text()).toContain("Account created");
+  const [laptop, phone] = [await (await browser.newContext()).newPage(), await (await browser.newContext()).newPage()];
+  for (const device of [laptop, phone]) {
+    await device.goto("/signin");
+    await device.getByLabel("E-mail").fill(email);
+    await device.getByLabel("Password").fill("wanda-has-two-laptops");
+    await device.getByRole("button", { name: "Sign in" }).click();
+    await expect(device.getByRole("banner")).toContainText("Wanda Everywhere");
+  }
+  await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptop).toHaveURL(/\/signin/);
+  await phone.goto("/consultations");
+  await expect(phone).toHaveURL(/\/signin/);
 });

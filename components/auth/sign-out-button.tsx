@@ -1,12 +1,33 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import type { signOutEverywhereAction } from "@/app/(app)/session-actions";
 
-export function SignOutButton() {
+export function SignOutButton({ everywhere }: { everywhere?: typeof signOutEverywhereAction }) {
+  const [pending, start] = useTransition();
   return (
-    <Button variant="secondary" size="sm" onClick={() => void signOut({ callbackUrl: "/signin" })}>
-      Sign out
-    </Button>
+    <span className="flex gap-2">
+      <Button variant="secondary" size="sm" onClick={() => void signOut({ callbackUrl: "/signin" })}>
+        Sign out
+      </Button>
+      {everywhere && (
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={pending}
+          title="Ends your sessions on every computer and phone"
+          onClick={() =>
+            start(async () => {
+              await everywhere();
+              await signOut({ callbackUrl: "/signin" });
+            })
+          }
+        >
+          Sign out everywhere
+        </Button>
+      )}
+    </span>
   );
 }

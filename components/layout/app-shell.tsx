@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { signOutEverywhereAction } from "@/app/(app)/session-actions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { MainNav } from "@/components/layout/main-nav";
 import { label } from "@/lib/validation/vocabulary";
@@ -31,7 +32,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
                 {label(user.role)} · cleared {label(user.clearance)}
               </span>
             </span>
-            <SignOutButton />
+            <SignOutButton everywhere={signOutEverywhereAction} />
           </div>
         </div>
       </header>

@@ -4,6 +4,7 @@ export type AuditAction =
   | "auth.login"
   | "auth.login_failed"
   | "auth.logout"
+  | "auth.logout_everywhere"
   | "user.create"
   | "user.update"
   | "user.reset_password"
