@@ -9,7 +9,7 @@ import { TOPIC_CATEGORIES } from "@/lib/validation/vocabulary";
 export const PAGE_SIZE = 25;
 /** A search ranks at most this many matches (the most recent): a term that matches most of the
  * archive stays fast, and nobody reads past the first pages of a ranked list. */
-export const RANK_WINDOW = 1000;
+export const RANK_WINDOW = 500;
 /** Counts stop here ("1,000+"): an exact count of a broad match costs as much as the match. */
 export const COUNT_CAP = 1000;
 
