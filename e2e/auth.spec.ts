@@ -17,7 +17,7 @@ test("a user signs in, sees who they are, and signs out", async ({ page }) => {
   await signIn(page, "drafter");
   await expect(page.getByRole("banner")).toContainText(USERS.drafter.name);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/consultations");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fconsultations/);

@@ -7,7 +7,7 @@ export async function signIn(page: Page, who: E2eUser, callback = "/") {
   await page.getByLabel("E-mail").fill(USERS[who].email);
   await page.getByLabel("Password").fill(E2E_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 }
 
 /** No serious or critical axe-core violations on the page as it is now. */
