@@ -33,15 +33,15 @@ test("find a record from the dashboard search, open it, and update its commitmen
   await expectAccessible(page);
   await table.getByLabel(/Status of/).selectOption("IN_PROGRESS");
   await table.getByRole("button", { name: "Update" }).click();
-  await expect(table.getByRole("status")).toContainText("Status updated.");
+  await expect(table.getByRole("status")).toHaveText("Status set to in progress.");
   await expect(table.getByLabel(/Status of/)).toHaveValue("IN_PROGRESS");
   // A second change right after is checked against the new version, not refused as a conflict.
   await table.getByLabel(/Status of/).selectOption("DONE");
   await table.getByRole("button", { name: "Update" }).click();
-  await expect(table.getByRole("status")).toContainText("Status updated.");
+  await expect(table.getByRole("status")).toHaveText("Status set to done.");
   await table.getByLabel(/Status of/).selectOption("IN_PROGRESS");
   await table.getByRole("button", { name: "Update" }).click();
-  await expect(table.getByRole("status")).toContainText("Status updated.");
+  await expect(table.getByRole("status")).toHaveText("Status set to in progress.");
   await page.screenshot({ path: "test-results/screens/commitments.png", fullPage: true });
   await page.goto(`/commitments?owner=${encodeURIComponent(`Desk ${word}`)}&status=IN_PROGRESS`);
   await expect(page.getByRole("table", { name: "Commitments" }).getByRole("row")).toHaveCount(2);

@@ -53,7 +53,7 @@ export function StatusForm({
         {pending ? "Saving…" : "Update"}
       </button>
       <span id={`${id}-msg`} role="status" className={state.message ? "w-full text-xs text-danger" : "sr-only"}>
-        {state.message ?? (state.done ? "Status updated." : "")}
+        {state.message ?? (state.done && state.status ? `Status set to ${label(state.status).toLowerCase()}.` : "")}
       </span>
     </form>
   );

@@ -13,6 +13,8 @@ export interface CommitmentFormState {
   done?: boolean;
   /** The record's version after the change (the next change is checked against it). */
   version?: number;
+  /** The status it was set to. */
+  status?: string;
 }
 
 export async function updateCommitmentStatusAction(_prev: CommitmentFormState, formData: FormData): Promise<CommitmentFormState> {
@@ -23,7 +25,7 @@ export async function updateCommitmentStatusAction(_prev: CommitmentFormState, f
     const r = await updateCommitmentStatus(user, id, { outcomeId: formData.get("outcomeId"), status: formData.get("status"), version: formData.get("version") });
     if (r.status === "invalid") return { message: Object.values(r.fieldErrors).flat().join(" ") || "Nothing was changed.", code: "INVALID_INPUT" };
     revalidatePath("/commitments");
-    return { done: true, version: r.version };
+    return { done: true, version: r.version, status: String(formData.get("status")) };
   } catch (error) {
     if (isAppError(error)) return { message: error.message, code: error.code };
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "commitment status update failed");
