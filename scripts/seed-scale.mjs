@@ -92,7 +92,7 @@ try {
             (ARRAY['UNCLASSIFIED','UNCLASSIFIED','RESTRICTED','RESTRICTED','CONFIDENTIAL','SECRET'])[1 + floor(random() * 6)::int]::"Classification",
             st::"RecordStatus",
             (ARRAY['NOT_DISCUSSED','DATED','TO_BE_FIXED'])[1 + floor(random() * 3)::int]::"NextRoundPlan",
-            ${pick("$3::text[]")}, s.country, d + (180 + floor(random() * 400))::int,
+            ${pick("$3::text[]")}, s.country, NULL,
             1, $1::uuid, $1::uuid, now(),
             CASE WHEN st = 'APPROVED' THEN 1 END, CASE WHEN st = 'APPROVED' THEN d + 3 END
      FROM s, generate_series(1, 8) g,
@@ -100,6 +100,11 @@ try {
                           (ARRAY['APPROVED','APPROVED','APPROVED','DRAFT','IN_REVIEW','CHANGES_REQUESTED','ARCHIVED'])[1 + floor(random() * 7)::int] AS st) x
      WHERE (s.n - 1) * 8 + g <= $4`,
     [authorId, WORDS, CITIES, records],
+  );
+  await step(
+    "next-round dates",
+    `UPDATE "Consultation" SET "nextRoundDate" = "startDate" + (180 + floor(random() * 400))::int WHERE "createdById" = $1::uuid AND "nextRoundPlan" = 'DATED'`,
+    [authorId],
   );
   const rows = (n) => `generate_series(1, ${n})`;
   const perSection = "5 + floor(random() * 36)::int + 0 * length(c.id::text)"; // 5–40, drawn per record

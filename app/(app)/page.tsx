@@ -71,9 +71,9 @@ function Upcoming({ dated, toBeFixed }: { dated: UpcomingRound[]; toBeFixed: Upc
   const place = (r: UpcomingRound) => [r.nextRoundCity, r.nextRoundCountry ? countryName(r.nextRoundCountry) : ""].filter(Boolean).join(", ") || "place to be fixed";
   return (
     <ul className="divide-y divide-line rounded-lg border border-line bg-white text-sm shadow-sm">
-      {[...dated, ...toBeFixed].map((r) => (
+      {[...dated.map((r) => ({ ...r, when: r.nextRoundDate ? formatLongDate(r.nextRoundDate) : "Date to be fixed" })), ...toBeFixed.map((r) => ({ ...r, when: "Date to be fixed" }))].map((r) => (
         <li key={r.id} className="px-4 py-2">
-          <span className="font-semibold">{r.nextRoundDate ? formatLongDate(r.nextRoundDate) : "Date to be fixed"}</span> — {r.seriesName}, {place(r)}
+          <span className="font-semibold">{r.when}</span> — {r.seriesName}, {place(r)}
           <div className="text-xs text-muted">
             As planned at{" "}
             <Link href={`/consultations/${r.id}`} className="text-brand underline-offset-2 hover:underline">
