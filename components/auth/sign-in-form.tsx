@@ -25,7 +25,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         redirect: false,
       });
       if (!result || result.error) {
-        setError(result?.error?.startsWith("Too many failed sign-ins") ? result.error : "The e-mail address or password is not correct.");
+        setError(
+          result?.error?.startsWith("Too many failed sign-ins") || result?.error?.startsWith("Sign-in is not available")
+            ? result.error
+            : "The e-mail address or password is not correct.",
+        );
         return;
       }
       router.replace(callbackUrl);

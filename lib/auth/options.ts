@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { authenticate } from "@/lib/domain/users/authenticate";
 
 const EIGHT_HOURS = 8 * 60 * 60;
@@ -15,15 +16,18 @@ export const authOptions: NextAuthOptions = {
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
+        // The address the nearest proxy saw (the last X-Forwarded-For entry; Next.js writes the
+        // socket's address there when no proxy did). Unknown: limited per account only.
         const forwarded = req?.headers?.["x-forwarded-for"];
-        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || "unknown";
+        const ip = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(",").at(-1)?.trim() || null;
         let user;
         try {
           user = await authenticate(credentials, ip);
         } catch (error) {
-          // next-auth hands the message to the sign-in form as result.error.
+          // next-auth hands the message to the sign-in form as result.error: only ours, never a driver's.
           if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(error.message);
-          throw error;
+          logger.error({ err: error instanceof Error ? error.message : String(error) }, "sign-in failed");
+          throw new Error("Sign-in is not available right now. Try again in a moment.");
         }
         return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
       },

@@ -6,14 +6,15 @@ import { LRUCache } from "lru-cache";
  * react-pdf shapes every text run with fontkit's OpenType engine (GSUB/GPOS lookups), which is
  * about a quarter of a render's CPU time (profile: docs/decisions/0009). A briefing repeats the
  * same runs (labels, names, headings; the unchanged paragraphs of a new version), so shaping
- * results are remembered per font, bounded by an LRU. textkit only reads `glyphs` and
- * `positions` from the result and copies the positions before changing them; the glyph array is
- * copied here because react-pdf's renderer may replace entries in it (inline attachments).
+ * results are remembered per font, bounded by an LRU (by size). Each caller gets its own copy
+ * of the glyph array and the positions: react-pdf may replace glyphs (inline attachments) and
+ * pdfkit scales positions in place.
  */
 type Layout = Font["layout"];
 type GlyphRun = ReturnType<Layout>;
 
-const MAX_RUNS_PER_FONT = 20_000;
+/** Characters of shaped text kept per font (a run's glyphs and positions: ~100 bytes each). */
+const MAX_CHARS_PER_FONT = 400_000;
 let installed = false;
 
 export function installShapingCache(sampleFontFile: string): void {
@@ -34,7 +35,7 @@ export function installShapingCache(sampleFontFile: string): void {
   ) {
     let cache = caches.get(this);
     if (!cache)
-      caches.set(this, (cache = new LRUCache<string, GlyphRun>({ max: MAX_RUNS_PER_FONT })));
+      caches.set(this, (cache = new LRUCache<string, GlyphRun>({ maxSize: MAX_CHARS_PER_FONT, sizeCalculation: (r) => Math.max(1, r.glyphs.length) })));
     const key = `${features === undefined ? "" : JSON.stringify(features)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}\u0000${text}`;
     let run = cache.get(key);
     if (!run) {
@@ -48,8 +49,11 @@ export function installShapingCache(sampleFontFile: string): void {
       );
       cache.set(key, run);
     }
+    // Copies of the glyph array and the positions: react-pdf may replace glyphs (inline
+    // attachments) and pdfkit scales positions in place.
     return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, {
       glyphs: run.glyphs.slice(),
+      positions: run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p)),
     });
   } as Layout;
   // Asked for every character of every run (font fallback) and every glyph: answered once per font.

@@ -38,6 +38,18 @@ describe("commitments tracker", () => {
     expect(dues).toEqual([...dues].sort());
   });
 
+  it("does not count rounds above the reader's clearance in how far a commitment was carried", async () => {
+    const { author, owner, id } = await roundWithCommitments("RESTRICTED");
+    const next = await startNextRound(author, id);
+    const data = (await getRecord(author, next.id)).data;
+    expect((await saveRecord(author, next.id, 1, { ...data, facts: { ...data.facts, classification: "SECRET" } })).status).toBe("saved");
+    const reader = await createTestUser({ role: "VIEWER", clearance: "RESTRICTED" });
+    const rows = (await listCommitments(reader, { owner })).rows;
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.consultationId === id && r.rounds === 1)).toBe(true);
+    expect((await listCommitments(author, { owner })).rows.filter((r) => r.consultationId === next.id).map((r) => r.rounds)).toEqual([2, 2, 2]);
+  });
+
   it("filters by status, country and due date, and hides what is above the reader's clearance", async () => {
     const { author, owner } = await roundWithCommitments("SECRET");
     const reader = await createTestUser({ role: "VIEWER", clearance: "RESTRICTED" });

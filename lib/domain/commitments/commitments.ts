@@ -87,9 +87,12 @@ function conditions(actor: Actor, f: CommitmentFilters): Prisma.Sql {
   return Prisma.join(where, " AND ");
 }
 
-const columns = Prisma.sql`o.id AS "outcomeId", o.text, o.owner, o."dueDate", o.status::text AS status, c.id AS "consultationId", c.title AS "consultationTitle",
+/** What a row shows; the rounds a commitment was carried through count only rounds the actor may see. */
+const columns = (actor: Actor) => Prisma.sql`o.id AS "outcomeId", o.text, o.owner, o."dueDate", o.status::text AS status, c.id AS "consultationId", c.title AS "consultationTitle",
   c.status::text AS "consultationStatus", c.version AS "consultationVersion", c."startDate", c."counterpartCountry",
-  (SELECT count(*)::int FROM "Outcome" x WHERE x.id = coalesce(o."originId", o.id) OR x."originId" = coalesce(o."originId", o.id)) AS rounds`;
+  (SELECT count(*)::int FROM "Outcome" x JOIN "Consultation" xc ON xc.id = x."consultationId"
+    WHERE (x.id = coalesce(o."originId", o.id) OR x."originId" = coalesce(o."originId", o.id))
+      AND xc.classification = ANY(${visibleClassifications(actor.clearance)}::"Classification"[])) AS rounds`;
 
 export function commitmentSql(actor: Actor, f: CommitmentFilters, limit = COMMITMENTS_PAGE, taken = 0): { dated: Prisma.Sql | null; undated: Prisma.Sql } {
   const where = conditions(actor, f);
@@ -100,10 +103,10 @@ export function commitmentSql(actor: Actor, f: CommitmentFilters, limit = COMMIT
     // Dated commitments first (in the (type, dueDate, id) index's order), then the undated ones.
     dated:
       !cursor || cursor.d !== null
-        ? Prisma.sql`SELECT ${columns} FROM "Outcome" o JOIN "Consultation" c ON c.id = o."consultationId"
+        ? Prisma.sql`SELECT ${columns(actor)} FROM "Outcome" o JOIN "Consultation" c ON c.id = o."consultationId"
             WHERE ${where} AND o."dueDate" IS NOT NULL ${datedAfter} ORDER BY o."dueDate", o.id LIMIT ${limit + 1}`
         : null,
-    undated: Prisma.sql`SELECT ${columns} FROM "Outcome" o JOIN "Consultation" c ON c.id = o."consultationId"
+    undated: Prisma.sql`SELECT ${columns(actor)} FROM "Outcome" o JOIN "Consultation" c ON c.id = o."consultationId"
       WHERE ${where} AND o."dueDate" IS NULL ${undatedAfter} ORDER BY o.id LIMIT ${limit + 1 - taken}`,
   };
 }
@@ -123,13 +126,16 @@ export async function listCommitments(actor: Actor, f: CommitmentFilters, limit 
 }
 
 /** All matching commitments for a CSV file, page by page, up to EXPORT_CAP. */
-export async function* exportCommitments(actor: Actor, f: CommitmentFilters): AsyncGenerator<CommitmentRow> {
+export async function* exportCommitments(actor: Actor, f: CommitmentFilters): AsyncGenerator<CommitmentRow | "capped"> {
   let after: string | undefined;
   let n = 0;
   do {
     const page = await listCommitments(actor, { ...f, after }, 1000);
     for (const row of page.rows) {
-      if (n++ >= EXPORT_CAP) return;
+      if (n++ >= EXPORT_CAP) {
+        yield "capped";
+        return;
+      }
       yield row;
     }
     after = page.next ?? undefined;

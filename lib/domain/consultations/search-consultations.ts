@@ -69,13 +69,17 @@ export interface SearchResult {
   sort: "relevance" | "newest" | "oldest";
 }
 
-type Cursor = { k: string; id: string };
+/** A page cursor: the order it belongs to, the last row's sort key and id. */
+type Cursor = { s: "relevance" | "newest" | "oldest"; k: string; id: string };
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-function decodeCursor(s: string | undefined): Cursor | null {
+/** A cursor that does not fit the order asked for (hand-edited, or from another order) is ignored: page 1. */
+function decodeCursor(s: string | undefined, sort: Cursor["s"]): Cursor | null {
   if (!s) return null;
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
-    return typeof c.k === "string" && z.uuid().safeParse(c.id).success ? c : null;
+    if (c.s !== sort || typeof c.k !== "string" || !z.uuid().safeParse(c.id).success) return null;
+    const keyOk = sort === "relevance" ? /^\d+(\.\d+)?(e-?\d+)?$/.test(c.k) && Number.isFinite(Number(c.k)) : z.iso.date().safeParse(c.k).success;
+    return keyOk ? c : null;
   } catch {
     return null;
   }
@@ -95,7 +99,7 @@ export function searchSql(actor: Actor, params: SearchParams): { count: Prisma.S
   if (params.to) where.push(Prisma.sql`c."startDate" <= ${params.to}::date`);
   if (q) where.push(Prisma.sql`c."searchVector" @@ ${query}`);
   const filtered = Prisma.join(where, " AND ");
-  const cursor = decodeCursor(params.after);
+  const cursor = decodeCursor(params.after, sort);
   const count = Prisma.sql`SELECT count(*) AS n FROM (SELECT 1 FROM "Consultation" c WHERE ${filtered} LIMIT ${COUNT_CAP + 1}) x`;
 
   const headline = (column: Prisma.Sql, options: string) =>
@@ -158,7 +162,7 @@ export async function searchConsultations(actor: Actor, params: SearchParams): P
     rows: page.map(({ key: _key, ...r }) => r),
     count: Math.min(n, COUNT_CAP),
     capped: n > COUNT_CAP,
-    next: more && last ? encodeCursor({ k: last.key, id: last.id }) : null,
+    next: more && last ? encodeCursor({ s: sort, k: last.key, id: last.id }) : null,
     sort,
   };
 }

@@ -87,6 +87,12 @@ describe("consultation search", () => {
     const original = all.map((r) => r.id);
     expect(seen.filter((id) => original.includes(id))).toEqual(original);
     expect(new Set(seen).size).toBe(seen.length);
+    // A hand-edited cursor, or one from another order, starts again at page 1 (never an error).
+    const pageOne = await ids(author, { series: seriesId, sort: "newest" });
+    const oldestCursor = (await searchConsultations(author, { series: seriesId, sort: "oldest" })).next ?? undefined;
+    for (const after of ["not-a-cursor", Buffer.from('{"s":"newest","k":"1; DROP","id":"x"}').toString("base64url"), oldestCursor]) {
+      expect(await ids(author, { series: seriesId, sort: "newest", after })).toEqual(pageOne);
+    }
   });
 
   it("never shows, counts or matches a record above the reader's clearance", async () => {

@@ -5,28 +5,6 @@ import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { signInSchema } from "@/lib/validation/auth";
 
-/** At most this many failed sign-ins per account and per address in THROTTLE_WINDOW_MS. */
-export const MAX_FAILURES = 10;
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-
-/**
- * Refuses a sign-in while the account or the address has had MAX_FAILURES failures in the last
- * 15 minutes (counted in PostgreSQL, so it holds across app instances). The refusal says when to
- * try again and is the same whether the account exists or not.
- */
-async function assertNotThrottled(email: string, ip: string): Promise<void> {
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
-  const recent = async (where: { email: string } | { ip: string }) =>
-    prisma.loginFailure.findMany({ where: { ...where, at: { gt: since } }, orderBy: { at: "desc" }, take: MAX_FAILURES, select: { at: true } });
-  const [byEmail, byIp] = await Promise.all([recent({ email }), recent({ ip })]);
-  const full = [byEmail, byIp].filter((list) => list.length >= MAX_FAILURES);
-  if (full.length === 0) return;
-  // Free again when the oldest of the last MAX_FAILURES failures leaves the window.
-  const until = Math.max(...full.map((list) => (list.at(-1) as { at: Date }).at.getTime() + THROTTLE_WINDOW_MS));
-  const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
-  throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-}
-
 export interface AuthenticatedUser {
   id: string;
   email: string;
@@ -34,15 +12,48 @@ export interface AuthenticatedUser {
   sessionVersion: number;
 }
 
+/** At most this many failed sign-ins per account and per address in THROTTLE_WINDOW_MS. */
+export const MAX_FAILURES = 10;
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * Refuses a sign-in while the account or the address has had MAX_FAILURES failures in the last
+ * 15 minutes (counted in PostgreSQL, so it holds across app instances); otherwise records this
+ * attempt as a failure before the password is checked (the row is removed if it succeeds), under
+ * advisory locks on the account and the address, so that attempts sent all at once are counted
+ * one by one. The refusal says when to try again, whether the account exists or not. An
+ * unknown address is limited per account only.
+ */
+async function claimAttempt(email: string, ip: string | null): Promise<bigint> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:${email}`}))`;
+    if (ip) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login-ip:${ip}`}))`;
+    const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
+    const recent = (where: { email: string } | { ip: string }) =>
+      tx.loginFailure.findMany({ where: { ...where, at: { gt: since } }, orderBy: { at: "desc" }, take: MAX_FAILURES, select: { at: true } });
+    const lists = [await recent({ email }), ...(ip ? [await recent({ ip })] : [])];
+    const full = lists.filter((list) => list.length >= MAX_FAILURES);
+    if (full.length > 0) {
+      // Free again when the oldest of the last MAX_FAILURES failures leaves the window.
+      const until = Math.max(...full.map((list) => (list.at(-1) as { at: Date }).at.getTime() + THROTTLE_WINDOW_MS));
+      const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+      throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    }
+    const row = await tx.loginFailure.create({ data: { email, ip: ip ?? "unknown" }, select: { id: true } });
+    return row.id;
+  });
+}
+
 /**
  * Checks an e-mail and password; records the login or the failed attempt in the audit log.
  * `ip` is the client's address (throttling); throws RATE_LIMITED while throttled.
  */
-export async function authenticate(raw: unknown, ip = "unknown"): Promise<AuthenticatedUser | null> {
+export async function authenticate(raw: unknown, ipAddress: string | null = null): Promise<AuthenticatedUser | null> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  await assertNotThrottled(email, ip.slice(0, 64));
+  const ip = ipAddress ? ipAddress.slice(0, 64) : null;
+  const attempt = await claimAttempt(email, ip);
 
   const user = await prisma.user.findUnique({
     where: { email },
@@ -51,16 +62,19 @@ export async function authenticate(raw: unknown, ip = "unknown"): Promise<Authen
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
 
   if (!user || !ok || !user.active) {
-    await prisma.$transaction(async (tx) => {
-      await tx.loginFailure.create({ data: { email, ip: ip.slice(0, 64) } });
-      await writeAudit(tx, {
+    // The failure was recorded by claimAttempt; the audit log keeps it for good.
+    await prisma.$transaction((tx) =>
+      writeAudit(tx, {
         actorId: user?.id ?? null,
         action: "auth.login_failed",
-        details: { email, ip: ip.slice(0, 64), reason: !user ? "unknown_account" : !ok ? "bad_password" : "disabled" },
-      });
-    });
+        details: { email, ip: ip ?? "unknown", reason: !user ? "unknown_account" : !ok ? "bad_password" : "disabled" },
+      }),
+    );
     return null;
   }
-  await prisma.$transaction((tx) => writeAudit(tx, { actorId: user.id, action: "auth.login" }));
+  await prisma.$transaction(async (tx) => {
+    await tx.loginFailure.delete({ where: { id: attempt } });
+    await writeAudit(tx, { actorId: user.id, action: "auth.login" });
+  });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

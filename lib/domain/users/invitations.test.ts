@@ -4,6 +4,7 @@ import { SMTPServer } from "smtp-server";
 import { prisma } from "@/lib/db";
 import { authenticate } from "@/lib/domain/users/authenticate";
 import { acceptInvitation, findInvitation, inviteUser } from "@/lib/domain/users/invitations";
+import { resetPassword } from "@/lib/domain/users/manage-users";
 import { createTestUser } from "@/lib/testing/factories";
 
 // A real SMTP server in the test process receives the invitation.
@@ -73,5 +74,16 @@ describe("invitations", () => {
     expect(await findInvitation(token)).toBeNull();
     await expect(acceptInvitation(token, { password: "a long enough passphrase" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await findInvitation("not-a-token")).toBeNull();
+  });
+
+  it("stops working once an admin sets the password instead", async () => {
+    const admin = await createTestUser({ role: "ADMIN", clearance: "SECRET" });
+    const email = `reset-${Date.now()}@mofa.example`;
+    const r = (await inviteUser(admin, { email, name: "Rhea Reset", role: "viewer", clearance: "unclassified" })) as { link: string };
+    const token = r.link.split("/").at(-1) as string;
+    const { id } = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    expect(await resetPassword(admin, id, { password: "set-by-the-admin-123" })).toMatchObject({ status: "ok" });
+    expect(await findInvitation(token)).toBeNull();
+    await expect(acceptInvitation(token, { password: "taken-over-later-123" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

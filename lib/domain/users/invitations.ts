@@ -63,7 +63,7 @@ export async function acceptInvitation(token: string, input: unknown): Promise<{
   if (!parsed.success) return { status: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const passwordHash = await hashPassword(parsed.data.password);
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findFirst({ where: { inviteTokenHash: tokenHash(token), inviteExpiresAt: { gt: new Date() } }, select: { id: true, email: true } });
+    const user = await tx.user.findFirst({ where: { inviteTokenHash: tokenHash(token), inviteExpiresAt: { gt: new Date() }, active: true }, select: { id: true, email: true } });
     if (!user) throw new AppError("NOT_FOUND", "This invitation link is not valid: it was used already, or it expired.");
     // Conditional on the token still being there: two tabs accepting at once set one password.
     const { count } = await tx.user.updateMany({ where: { id: user.id, inviteTokenHash: tokenHash(token) }, data: { passwordHash, inviteTokenHash: null, inviteExpiresAt: null, sessionVersion: { increment: 1 } } });

@@ -41,7 +41,13 @@ export async function updateUser(actor: Actor, userId: string, raw: unknown): Pr
     if (!before) throw new AppError("NOT_FOUND", "No such account.");
     await tx.user.update({
       where: { id: userId },
-      data: { role: next.role, clearance: next.clearance, active: next.active, ...(before.active && !next.active ? { sessionVersion: { increment: 1 } } : {}) },
+      data: {
+        role: next.role,
+        clearance: next.clearance,
+        active: next.active,
+        // Disabling ends the sessions and any invitation not yet accepted.
+        ...(before.active && !next.active ? { sessionVersion: { increment: 1 }, inviteTokenHash: null, inviteExpiresAt: null } : {}),
+      },
     });
     await writeAudit(tx, { actorId: actor.id, action: "user.update", entityType: "user", entityId: userId, details: { before, after: next } });
   });
@@ -56,7 +62,7 @@ export async function resetPassword(actor: Actor, userId: string, raw: unknown):
   if (!parsed.success) return { status: "invalid", fieldErrors: issuesByPath(parsed.error) };
   const passwordHash = await hashPassword(parsed.data.password);
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    const { count } = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 }, inviteTokenHash: null, inviteExpiresAt: null } });
     if (count === 0) throw new AppError("NOT_FOUND", "No such account.");
     await writeAudit(tx, { actorId: actor.id, action: "user.reset_password", entityType: "user", entityId: userId });
   });

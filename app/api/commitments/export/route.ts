@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify";
 import { Readable } from "node:stream";
 import { requireApiUser, requirePermission } from "@/lib/auth/current-user";
-import { exportCommitments, parseCommitmentFilters } from "@/lib/domain/commitments/commitments";
+import { EXPORT_CAP, exportCommitments, parseCommitmentFilters } from "@/lib/domain/commitments/commitments";
 import { countryName } from "@/lib/countries";
 import { errorResponse } from "@/lib/http";
 import { label } from "@/lib/validation/vocabulary";
@@ -18,12 +18,18 @@ export async function GET(request: Request) {
     const csv = stringify({
       bom: true,
       header: true,
+      // A cell starting with = + - @ would run as a formula in a spreadsheet.
+      escape_formulas: true,
       columns: ["Commitment", "Owner", "Due", "Status", "Consultation", "Date", "Counterpart", "Rounds carried", "Link"],
     });
     const origin = url.origin;
     void (async () => {
       try {
         for await (const r of exportCommitments(user, filters)) {
+          if (r === "capped") {
+            csv.write([`The export stops at ${EXPORT_CAP.toLocaleString("en-GB")} commitments: narrow the filters for the rest.`, "", "", "", "", "", "", "", ""]);
+            break;
+          }
           const ok = csv.write([
             r.text,
             r.owner,
