@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
 import { getRecord } from "@/lib/domain/consultations/get-record";
 import { saveRecord } from "@/lib/domain/consultations/save-record";
+import { parseUrlParams } from "@/lib/validation/url-params";
 import { COMMITMENT_STATUSES } from "@/lib/validation/vocabulary";
 
 export const COMMITMENTS_PAGE = 50;
@@ -23,18 +24,10 @@ export const commitmentFiltersSchema = z.object({
 });
 export type CommitmentFilters = z.infer<typeof commitmentFiltersSchema>;
 
+/** The tracker's URL parameters (a bad one is dropped and named; the rest still filter). */
 export function parseCommitmentFilters(raw: Record<string, string | string[] | undefined>): { filters: CommitmentFilters; ignored: string[] } {
-  const out: Record<string, string> = {};
-  const ignored: string[] = [];
-  for (const key of Object.keys(commitmentFiltersSchema.shape) as (keyof CommitmentFilters)[]) {
-    const v = raw[key];
-    const one = Array.isArray(v) ? v[0] : v;
-    if (one === undefined || one === "") continue;
-    const ok = commitmentFiltersSchema.shape[key].safeParse(one);
-    if (ok.success && ok.data) out[key] = ok.data;
-    else if (!ok.success) ignored.push(key);
-  }
-  return { filters: out as CommitmentFilters, ignored };
+  const { params, ignored } = parseUrlParams(commitmentFiltersSchema, raw);
+  return { filters: params, ignored };
 }
 
 export interface CommitmentRow {

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CLASSIFICATIONS, visibleClassifications, type Actor } from "@/lib/auth/permissions";
 import { RecordStatus } from "@/lib/generated/prisma/enums";
+import { parseUrlParams } from "@/lib/validation/url-params";
 import { TOPIC_CATEGORIES } from "@/lib/validation/vocabulary";
 
 export const PAGE_SIZE = 25;
@@ -30,19 +31,9 @@ export const searchParamsSchema = z.object({
 });
 export type SearchParams = z.infer<typeof searchParamsSchema>;
 
-/** Reads URL parameters: a bad value is dropped and named (the rest of the search still runs). */
+/** The list's URL parameters (a bad one is dropped and named; the rest of the search runs). */
 export function parseSearchParams(raw: Record<string, string | string[] | undefined>): { params: SearchParams; ignored: string[] } {
-  const params: Record<string, string> = {};
-  const ignored: string[] = [];
-  for (const key of Object.keys(searchParamsSchema.shape) as (keyof SearchParams)[]) {
-    const value = raw[key];
-    const one = Array.isArray(value) ? value[0] : value;
-    if (one === undefined || one === "") continue;
-    const ok = searchParamsSchema.shape[key].safeParse(one);
-    if (ok.success && ok.data !== undefined && ok.data !== "") params[key] = ok.data;
-    else if (!ok.success) ignored.push(key);
-  }
-  return { params: params as SearchParams, ignored };
+  return parseUrlParams(searchParamsSchema, raw);
 }
 
 export interface SearchRow {

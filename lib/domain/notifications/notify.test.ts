@@ -1,40 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import { describe, expect, it } from "vitest";
+import { captureSmtp } from "@/lib/testing/smtp-capture";
 import { decideReview } from "@/lib/domain/review/decide-review";
 import { submitForReview } from "@/lib/domain/review/submit-for-review";
 import { sendMail } from "@/lib/mail/mailer";
 import { createTestUser } from "@/lib/testing/factories";
 import { createTestRecord } from "@/lib/testing/record-fixtures";
 
-// A real SMTP server in the test process captures what the app sends (no mock of the mailer).
-const inbox: { to: string[]; data: string }[] = [];
-let server: SMTPServer;
-
-beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (c: Buffer) => (data += c.toString("utf8")));
-      stream.on("end", () => {
-        // Undo quoted-printable soft line breaks and escapes (the checks below are ASCII).
-        const decoded = data.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), data: decoded });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  process.env.NEXTAUTH_URL = "https://readout.example.gov";
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+const inbox = captureSmtp();
 
 describe("e-mail notifications", () => {
   it("tell reviewers they are asked, and the drafter what was decided, with a link", async () => {

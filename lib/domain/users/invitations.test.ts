@@ -1,38 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import { describe, expect, it } from "vitest";
+import { captureSmtp } from "@/lib/testing/smtp-capture";
 import { prisma } from "@/lib/db";
 import { authenticate } from "@/lib/domain/users/authenticate";
 import { acceptInvitation, findInvitation, inviteUser } from "@/lib/domain/users/invitations";
 import { resetPassword } from "@/lib/domain/users/manage-users";
 import { createTestUser } from "@/lib/testing/factories";
 
-// A real SMTP server in the test process receives the invitation.
-const inbox: { to: string[]; data: string }[] = [];
-let server: SMTPServer;
-
-beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (c: Buffer) => (data += c.toString("utf8")));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), data: data.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  process.env.NEXTAUTH_URL = "https://readout.example.gov";
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+const inbox = captureSmtp();
 
 describe("invitations", () => {
   it("e-mails a one-time link; the person chooses a password, signs in, and the link then stops working", async () => {
