@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { markDatabaseAvailable, markDatabaseUnavailable } from "@/lib/db-status";
 
 function createPrisma() {
   const pool = new pg.Pool({
@@ -13,7 +14,12 @@ function createPrisma() {
     idleTimeoutMillis: 30_000,
   });
   // Without a listener an idle client's error (e.g. PostgreSQL restarting) crashes the process.
-  pool.on("error", (error) => logger.warn({ err: error.message }, "postgres pool client error"));
+  pool.on("error", (error) => {
+    markDatabaseUnavailable();
+    logger.warn({ err: error.message }, "postgres pool client error");
+  });
+  // A new connection succeeded: the database is back (proxy.ts stops answering 503).
+  pool.on("connect", () => markDatabaseAvailable());
   const client = new PrismaClient({
     adapter: new PrismaPg(pool),
     omit: { user: { passwordHash: true } },

@@ -210,12 +210,39 @@ export async function getBriefingPdf(
   };
 }
 
+// Records being pre-rendered right now, and whether another save came in meanwhile.
+const warming = new Map<string, { again: boolean; actor: Actor }>();
+
+/**
+ * Pre-renders a record's briefing after a save or an approval, coalesced per record: while one
+ * pre-render runs, further saves of the same record only ask for one more run (of whatever is
+ * then the latest version), so a burst of saves costs at most two renders, not one per save.
+ */
+export async function warmBriefingCache(actor: Actor, id: string): Promise<void> {
+  const running = warming.get(id);
+  if (running) {
+    running.again = true;
+    running.actor = actor;
+    return;
+  }
+  const state = { again: false, actor };
+  warming.set(id, state);
+  try {
+    do {
+      state.again = false;
+      await warmOnce(state.actor, id);
+    } while (state.again);
+  } finally {
+    warming.delete(id);
+  }
+}
+
 /**
  * Renders and caches the default briefing of a record ahead of its first download, its part of a
  * briefing book (kept by the PDF pool), and, once approved, its approved briefing: so that the
  * first download after a save or an approval is already a cache hit.
  */
-export async function warmBriefingCache(actor: Actor, id: string): Promise<void> {
+async function warmOnce(actor: Actor, id: string): Promise<void> {
   const meta = await identify(actor, id, "briefing-note", "A4");
   const briefing = await loadBriefing(actor, id);
   await cachedPdf(meta.key, "briefing-note", async () =>

@@ -5,14 +5,14 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { warmBriefingCache } from "@/lib/domain/briefings/get-briefing-pdf";
 import { saveRecord } from "@/lib/domain/consultations/save-record";
 import type { SaveActionResult } from "@/lib/domain/consultations/save-action-result";
-import { isAppError } from "@/lib/errors";
+import { asAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 export async function saveRecordAction(id: unknown, baseVersion: unknown, data: unknown): Promise<SaveActionResult> {
-  const user = await getCurrentUser();
-  // No redirect: the editor keeps the user's text and says how to continue.
-  if (!user) return { status: "error", code: "UNAUTHENTICATED", message: "Your session has ended: sign in again in another tab, then save." };
   try {
+    const user = await getCurrentUser();
+    // No redirect: the editor keeps the user's text and says how to continue.
+    if (!user) return { status: "error", code: "UNAUTHENTICATED", message: "Your session has ended: sign in again in another tab, then save." };
     const result = await saveRecord(user, typeof id === "string" ? id : "", baseVersion, data);
     // Render the new version's briefing once the answer is sent, so the first download is a cache hit.
     if (result.status === "saved" && typeof id === "string") {
@@ -20,7 +20,8 @@ export async function saveRecordAction(id: unknown, baseVersion: unknown, data: 
     }
     return result;
   } catch (error) {
-    if (isAppError(error)) return { status: "error", code: error.code, message: error.message };
+    const known = asAppError(error);
+    if (known) return { status: "error", code: known.code, message: known.message };
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "saveRecord failed");
     return { status: "error", code: "INTERNAL", message: "The record could not be saved." };
   }

@@ -1,0 +1,13 @@
+import type { Instrumentation } from "next";
+
+export async function register() {
+  // Next.js's own lines (start-up, errors it catches) and console.* as JSON, like lib/logger.ts.
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("next-logger");
+}
+
+/** A page, route or action that failed because PostgreSQL is unreachable: pages answer 503 until it is back (proxy.ts). */
+export const onRequestError: Instrumentation.onRequestError = async (error) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ isDatabaseUnavailable }, { markDatabaseUnavailable }] = await Promise.all([import("@/lib/errors"), import("@/lib/db-status")]);
+  if (isDatabaseUnavailable(error)) markDatabaseUnavailable();
+};

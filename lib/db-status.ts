@@ -1,0 +1,19 @@
+// Whether PostgreSQL was just seen unreachable, shared through globalThis between the app's code
+// and proxy.ts (both run in the same Node.js process under `next start`, in separate bundles).
+// proxy.ts answers pages with a 503 while it is set, checking the database again on each request.
+
+const KEY = Symbol.for("readout.databaseUnavailableSince");
+type Store = { [KEY]?: number };
+
+export function markDatabaseUnavailable(): void {
+  (globalThis as Store)[KEY] ??= Date.now();
+}
+
+export function markDatabaseAvailable(): void {
+  delete (globalThis as Store)[KEY];
+}
+
+/** When PostgreSQL was first seen unreachable in the current outage, or undefined. */
+export function databaseUnavailableSince(): number | undefined {
+  return (globalThis as Store)[KEY];
+}
