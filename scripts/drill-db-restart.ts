@@ -42,24 +42,10 @@ try {
   execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: pg.url } });
   // The app's own code prepares the data (after DATABASE_URL is set: lib/db connects on first use).
   const { prisma } = await import("@/lib/db");
-  const { hashPassword } = await import("@/lib/auth/password");
-  const { createTestRecord, workedExample } = await import("@/lib/testing/record-fixtures");
-  const { saveRecord: saveDirect } = await import("@/lib/domain/consultations/save-record");
+  const { seedUsersWithRecords } = await import("./load/seed-users");
   const { getRecord } = await import("@/lib/domain/consultations/get-record");
-  const passwordHash = await hashPassword(PASSWORD);
-  const users = await Promise.all(
-    Array.from({ length: USERS }, (_, i) =>
-      prisma.user.create({ data: { email: `drill-${i}@readout.invalid`, name: `Drill User ${i}`, role: "DRAFTER", clearance: "SECRET", passwordHash }, select: { id: true, email: true, name: true, role: true, clearance: true } }),
-    ),
-  );
-  const records: { user: (typeof users)[number]; id: string; data: Awaited<ReturnType<typeof workedExample>>; version: number }[] = [];
-  for (const user of users) {
-    const { id } = await createTestRecord(user);
-    const base = workedExample();
-    const saved = await saveDirect(user, id, 1, base);
-    if (saved.status !== "saved") throw new Error("could not prepare a record");
-    records.push({ user, id, data: saved.data, version: saved.version });
-  }
+  const records = await seedUsersWithRecords(USERS, PASSWORD, "drill");
+  const users = records.map((r) => r.user);
   log(`${USERS} users, one record each; PostgreSQL 17 (embedded) on ${PG_PORT}`);
 
   app = await startApp(PORT, { DATABASE_URL: pg.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });

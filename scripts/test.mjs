@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { loadConfig } from "./lib/config.mjs";
 import { createFreshDatabase } from "./lib/fresh-db.mjs";
-import { NEXT, NODE } from "./lib/run.mjs";
+import { NEXT, NODE, TSX } from "./lib/run.mjs";
 
 const log = (msg) => console.log(`\n[test] ${msg}`);
 // e.g. `npm test -- unit e2e`; anything after `--` goes to Playwright (`npm test -- e2e -- -g matrix`).
@@ -92,6 +92,13 @@ try {
         counts.failed += json.stats.unexpected;
         counts.skipped += json.stats.skipped;
       }
+      results.push(r);
+    }
+    // The database-restart drill (its own embedded PostgreSQL), on the same build; shorter phases than `npm run drill:db-restart`.
+    if (build.ok && wanted("drill")) {
+      const r = await step("drill: PostgreSQL restarted under load", [...TSX, "scripts/drill-db-restart.ts"], { ...env, DRILL_BEFORE_S: "6", DRILL_DOWN_S: "8", DRILL_AFTER_S: "20" });
+      counts.passed += r.ok ? 1 : 0;
+      counts.failed += r.ok ? 0 : 1;
       results.push(r);
     }
   }
