@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { checkSession, dropSessionCookie, sessionCookieName, setSessionCookie } from "@/lib/auth/session-timeouts";
 import { databaseUnavailableSince, markDatabaseAvailable } from "@/lib/db-status";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
@@ -42,7 +43,23 @@ export async function proxy(request: NextRequest) {
     headers.set("x-nonce", nonce);
     headers.set("Content-Security-Policy", csp);
   }
+  // Idle and absolute session timeouts: an ended session is removed before the app sees it.
+  const session = await checkSession(request);
+  const ended = session.age === "idle" || session.age === "expired";
+  if (ended && page && request.method === "GET" && !request.headers.has("next-action") && !request.nextUrl.pathname.startsWith("/signin")) {
+    const to = new URL("/signin", request.url);
+    to.searchParams.set("ended", session.age);
+    to.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+    const redirect = NextResponse.redirect(to);
+    dropSessionCookie(redirect);
+    redirect.headers.set("X-Request-Id", requestId);
+    return redirect;
+  }
+  if (ended) headers.set("cookie", (request.headers.get("cookie") ?? "").split(/;\s*/).filter((c) => !c.startsWith(`${sessionCookieName()}=`)).join("; "));
+
   const response = NextResponse.next({ request: { headers } });
+  if (ended) dropSessionCookie(response);
+  else if (session.refreshed && session.maxAge) setSessionCookie(response, session.refreshed, session.maxAge);
   response.headers.set("X-Request-Id", requestId);
   if (csp) response.headers.set("Content-Security-Policy", csp);
   return response;

@@ -26,6 +26,10 @@ export const envSchema = z.object({
   /** e.g. smtp://user:password@mail.example.gov:587 — without it, e-mail notifications are off. */
   SMTP_URL: z.string().url().refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().min(3).default("Readout <readout@localhost>"),
+  /** Minutes without any request after which a session ends (default 30). */
+  SESSION_IDLE_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int().min(1).max(24 * 60).default(30),
+  /** Hours after sign-in after which a session ends however active (default 8). */
+  SESSION_MAX_HOURS: z.coerce.number({ error: "must be a number of hours" }).int().min(1).max(24 * 7).default(8),
   DEMO_ADMIN_EMAIL: z.string().email().default("admin@readout.local"),
   DEMO_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
 });

@@ -23,6 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="mt-2 text-3xl font-bold text-brand">Readout</h1>
           <p className="mt-1 text-sm text-muted">Consultation records and briefings</p>
         </div>
+        {(params.ended === "idle" || params.ended === "expired") && (
+          <p role="status" className="mb-4 rounded-md border border-line bg-white p-3 text-sm">
+            {params.ended === "idle" ? "You were signed out after a period without activity." : "Your session reached its maximum length."} Sign in again to continue.
+          </p>
+        )}
         {typeof params.welcome === "string" && (
           <p role="status" className="mb-4 rounded-md border border-line bg-white p-3 text-sm">
             Your password is set. Sign in with {params.welcome.slice(0, 254)} and your new password.

@@ -36,8 +36,10 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
+        // A new token at every sign-in (rotation); its times drive the idle and absolute timeouts (lib/auth/session-timeouts.ts).
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
+        token.signedInAt = token.seen = Math.floor(Date.now() / 1000);
       }
       return token;
     },
@@ -51,5 +53,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** Seconds since the epoch: sign-in, and the last request (moved on by proxy.ts). */
+    signedInAt?: number;
+    seen?: number;
   }
 }

@@ -1,0 +1,53 @@
+import { encode, getToken, type JWT } from "next-auth/jwt";
+import type { NextRequest, NextResponse } from "next/server";
+
+// Idle and absolute session timeouts, enforced in proxy.ts on every request (pages, server
+// actions and route handlers alike). The session is a JWT in a cookie: its sign-in time and the
+// time of the last request are claims; the proxy re-issues the cookie (at most once a minute)
+// to move the last-request time on. Stateless, so it holds with several app instances.
+
+const REFRESH_AFTER_S = 60;
+
+export function timeouts(env: Record<string, string | undefined> = process.env) {
+  return { idle: Number(env.SESSION_IDLE_MINUTES ?? 30) * 60, absolute: Number(env.SESSION_MAX_HOURS ?? 8) * 3600 };
+}
+
+export type SessionAge = "none" | "fresh" | "refresh" | "idle" | "expired";
+
+/** What to do with a session token at `now` (seconds). */
+export function sessionAge(token: Pick<JWT, "signedInAt" | "seen"> | null, now: number, limits = timeouts()): SessionAge {
+  if (!token) return "none";
+  // A token from before these claims existed counts as signed in and seen at its issue time.
+  const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
+  const seen = typeof token.seen === "number" ? token.seen : signedInAt;
+  if (now - signedInAt >= limits.absolute) return "expired";
+  if (now - seen >= limits.idle) return "idle";
+  return now - seen >= REFRESH_AFTER_S ? "refresh" : "fresh";
+}
+
+export function sessionCookieName(): string {
+  return process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+/**
+ * Reads the request's session and decides: "idle"/"expired" (the caller drops the cookie and
+ * treats the request as signed out), "refresh" (the caller sets the returned cookie value), or
+ * nothing to do.
+ */
+export async function checkSession(request: NextRequest, now = Math.floor(Date.now() / 1000)): Promise<{ age: SessionAge; refreshed?: string; maxAge?: number }> {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret || !request.cookies.has(sessionCookieName())) return { age: "none" };
+  const token = await getToken({ req: request, secret, cookieName: sessionCookieName() }).catch(() => null);
+  const age = sessionAge(token, now);
+  if (age !== "refresh" || !token) return { age };
+  const maxAge = Math.max(60, (token.signedInAt ?? now) + timeouts().absolute - now);
+  return { age, refreshed: await encode({ token: { ...token, seen: now }, secret, maxAge }), maxAge };
+}
+
+export function setSessionCookie(response: NextResponse, value: string, maxAge: number): void {
+  response.cookies.set(sessionCookieName(), value, { httpOnly: true, sameSite: "lax", path: "/", secure: sessionCookieName().startsWith("__Secure-"), maxAge });
+}
+
+export function dropSessionCookie(response: NextResponse): void {
+  response.cookies.set(sessionCookieName(), "", { httpOnly: true, sameSite: "lax", path: "/", secure: sessionCookieName().startsWith("__Secure-"), maxAge: 0 });
+}
