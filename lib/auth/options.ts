@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { authenticate } from "@/lib/domain/users/authenticate";
+import { authenticate, signInAddress } from "@/lib/domain/users/authenticate";
 
 const EIGHT_HOURS = 8 * 60 * 60;
 
@@ -16,10 +16,8 @@ export const authOptions: NextAuthOptions = {
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        // The address the nearest proxy saw (the last X-Forwarded-For entry; Next.js writes the
-        // socket's address there when no proxy did). Unknown: limited per account only.
-        const forwarded = req?.headers?.["x-forwarded-for"];
-        const ip = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(",").at(-1)?.trim() || null;
+        // The address the nearest proxy saw (the last X-Forwarded-For entry). Unknown: limited per account only.
+        const ip = signInAddress(req?.headers?.["x-forwarded-for"]);
         let user;
         try {
           user = await authenticate(credentials, ip);

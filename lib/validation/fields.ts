@@ -38,6 +38,12 @@ function dateProblem(v: string, label: string | null): string | null {
   return null;
 }
 
+/**
+ * A date in a URL parameter or a page cursor: YYYY-MM-DD, a real day, and one PostgreSQL can
+ * store (zod's ISO date allows the year 0000, which PostgreSQL refuses: a 500, not a filter).
+ */
+export const urlDate = z.iso.date().refine((v) => v >= "0001-01-01", "Not a date");
+
 // No `abort`: an explicitly aborted field would stop the form-level checks that report the
 // other fields' problems in the same answer.
 export function requiredDate(label: string) {

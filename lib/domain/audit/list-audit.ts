@@ -3,12 +3,13 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
+import { urlDate } from "@/lib/validation/fields";
 
 export const auditFilterSchema = z.object({
   action: z.string().trim().max(64).refine((v) => !v.includes("\u0000")).optional().catch(undefined),
   actor: z.string().trim().toLowerCase().max(254).refine((v) => !v.includes("\u0000")).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
+  from: urlDate.optional().catch(undefined),
+  to: urlDate.optional().catch(undefined),
   /** Keyset pagination: rows older than this id. */
   before: z.coerce.bigint().positive().max(9_223_372_036_854_775_807n).optional().catch(undefined),
 });

@@ -43,6 +43,22 @@ export type BriefingOptions = Omit<z.infer<typeof briefingOptionsSchema>, "versi
   version?: "current" | "approved";
 };
 
+/** The PDF route's query (?template=&paper=&version=); anything else is INVALID_INPUT. */
+export function parseBriefingQuery(search: URLSearchParams): BriefingOptions & { version: "current" | "approved" } {
+  const options = briefingOptionsSchema.safeParse({
+    template: search.get("template") ?? undefined,
+    paper: search.get("paper") ?? undefined,
+    version: search.get("version") ?? undefined,
+  });
+  if (!options.success) {
+    throw new AppError(
+      "INVALID_INPUT",
+      "Unknown template, paper size or version (templates: briefing-note, one-page, public-readout; paper: A4, LETTER; version: current, approved).",
+    );
+  }
+  return options.data;
+}
+
 export interface BriefingPdf {
   /** Cache key and ETag: changes whenever anything printed could have changed. */
   key: string;

@@ -18,6 +18,13 @@ import type { Paper } from "@/lib/pdf/briefing";
 import { render } from "@/lib/pdf/pool";
 import { RENDERER_VERSION } from "@/lib/pdf/version";
 
+/** The book route's ?paper= (A4 when absent); anything else is INVALID_INPUT. */
+export function parseBookPaper(search: URLSearchParams): Paper {
+  const paper = search.get("paper") ?? "A4";
+  if (paper !== "A4" && paper !== "LETTER") throw new AppError("INVALID_INPUT", "Paper must be A4 or LETTER.");
+  return paper;
+}
+
 /** Every round of a series the actor may see, in one briefing book with contents and bookmarks. */
 export async function getSeriesBook(
   actor: Actor,

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
 import { getRecord } from "@/lib/domain/consultations/get-record";
 import { saveRecord } from "@/lib/domain/consultations/save-record";
+import { hasInvalidCharacter, urlDate } from "@/lib/validation/fields";
 import { parseUrlParams } from "@/lib/validation/url-params";
 import { COMMITMENT_STATUSES } from "@/lib/validation/vocabulary";
 
@@ -15,11 +16,11 @@ export const EXPORT_CAP = 50_000;
 
 export const commitmentFiltersSchema = z.object({
   country: z.string().regex(/^[A-Z]{2}$/, "A country code").optional(),
-  owner: z.string().trim().max(200).optional(),
+  owner: z.string().trim().max(200).refine((v) => !hasInvalidCharacter(v), "An invalid character").optional(),
   status: z.enum(COMMITMENT_STATUSES).optional(),
   due: z.enum(["overdue", "30days"]).optional(),
-  dueFrom: z.iso.date().optional(),
-  dueTo: z.iso.date().optional(),
+  dueFrom: urlDate.optional(),
+  dueTo: urlDate.optional(),
   after: z.string().max(200).optional(),
 });
 export type CommitmentFilters = z.infer<typeof commitmentFiltersSchema>;
@@ -52,7 +53,7 @@ function decode(s: string | undefined): Cursor | null {
   if (!s) return null;
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
-    return z.uuid().safeParse(c.id).success && (c.d === null || z.iso.date().safeParse(c.d).success) ? c : null;
+    return z.uuid().safeParse(c.id).success && (c.d === null || urlDate.safeParse(c.d).success) ? c : null;
   } catch {
     return null;
   }

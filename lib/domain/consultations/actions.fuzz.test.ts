@@ -1,36 +1,17 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
 import { createConsultation } from "@/lib/domain/consultations/create-consultation";
 import { getRecord } from "@/lib/domain/consultations/get-record";
 import { saveRecord } from "@/lib/domain/consultations/save-record";
 import { startNextRound } from "@/lib/domain/consultations/start-next-round";
 import { createTestUser } from "@/lib/testing/factories";
+import { expectRefusal, hostile, nasty } from "@/lib/testing/hostile";
 import { createTestRecord, rowCounts, workedExample } from "@/lib/testing/record-fixtures";
 import { createConsultationSchema } from "@/lib/validation/consultation";
 
 // Hostile input thrown at what each server action runs (parse + domain + database): the answer
 // must be a field error or a 4xx AppError, never anything else, and a refusal writes nothing.
-
-const nasty = fc.constantFrom(
-  "\u0000",
-  "a\u0000b",
-  "'; DROP TABLE \"Consultation\"; --",
-  "<script>alert(1)</script>",
-  "<img src=x onerror=alert(1)>",
-  "Robert'); DELETE FROM \"User\";--",
-  "${process.env}",
-  "\uD800",
-  "‮reversed‬",
-  "x".repeat(100_000),
-  "𝕏".repeat(3_000),
-  "2023-02-30",
-  "9999-99-99",
-  "-1",
-  "1e309",
-);
-const hostile = fc.oneof(nasty, fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string()));
 
 type Json = Record<string, unknown>;
 const SECTIONS = ["participants", "topics", "outcomes", "regionalIssues", "sideMeetings", "references"] as const;
@@ -52,17 +33,6 @@ const mutatedRecord = fc.oneof(
   fc.record({ section: fc.constantFrom(...SECTIONS, "facts", "nextRound"), value: hostile }).map(({ section, value }) => (r: Json) => ({ ...r, [section]: value })),
   fc.anything().map((value) => () => value),
 );
-
-async function expectRefusal(run: () => Promise<unknown>): Promise<"ok" | "refused"> {
-  try {
-    await run();
-    return "ok";
-  } catch (error) {
-    expect(isAppError(error), String(error)).toBe(true);
-    if (isAppError(error)) expect(error.status).toBeLessThan(500);
-    return "refused";
-  }
-}
 
 describe("hostile input at the server actions", () => {
   it("saveRecord: only saves or field errors, and a refused save changes nothing", async () => {

@@ -9,3 +9,14 @@ export async function restoreVersion(actor: Actor, id: string, version: number, 
   const old = await getVersion(actor, id, version);
   return saveRecord(actor, id, baseVersion, old, { action: "consultation.restore", details: { restored: version } });
 }
+
+const validVersion = (n: number) => Number.isInteger(n) && n >= 1 && n <= 2_147_483_647;
+
+/** The "Restore" button's form (FormData.get of id, version, baseVersion); null when a number is not a version. */
+export function parseRestoreForm(form: { id: unknown; version: unknown; baseVersion: unknown }): { id: string; version: number; baseVersion: number } | null {
+  // FormData gives strings (or a File, or null: never a version).
+  const id = typeof form.id === "string" ? form.id : "";
+  const version = typeof form.version === "string" ? Number(form.version) : NaN;
+  const baseVersion = typeof form.baseVersion === "string" ? Number(form.baseVersion) : NaN;
+  return validVersion(version) && validVersion(baseVersion) ? { id, version, baseVersion } : null;
+}

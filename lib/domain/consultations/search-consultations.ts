@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CLASSIFICATIONS, visibleClassifications, type Actor } from "@/lib/auth/permissions";
 import { RecordStatus } from "@/lib/generated/prisma/enums";
+import { hasInvalidCharacter, urlDate } from "@/lib/validation/fields";
 import { parseUrlParams } from "@/lib/validation/url-params";
 import { TOPIC_CATEGORIES } from "@/lib/validation/vocabulary";
 
@@ -14,11 +15,11 @@ export const RANK_WINDOW = 500;
 /** Counts stop here ("1,000+"): an exact count of a broad match costs as much as the match. */
 export const COUNT_CAP = 1000;
 
-const isoDate = z.iso.date();
+const isoDate = urlDate;
 
 /** Every filter of the list, as it appears in the URL (so a search can be bookmarked and shared). */
 export const searchParamsSchema = z.object({
-  q: z.string().trim().max(200, "At most 200 characters").optional(),
+  q: z.string().trim().max(200, "At most 200 characters").refine((v) => !hasInvalidCharacter(v), "An invalid character").optional(),
   country: z.string().regex(/^[A-Z]{2}$/, "A country code").optional(),
   series: z.uuid("A series from the list").optional(),
   status: z.enum(RecordStatus).optional(),
@@ -69,7 +70,9 @@ function decodeCursor(s: string | undefined, sort: Cursor["s"]): Cursor | null {
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
     if (c.s !== sort || typeof c.k !== "string" || !z.uuid().safeParse(c.id).success) return null;
-    const keyOk = sort === "relevance" ? /^\d+(\.\d+)?(e-?\d+)?$/.test(c.k) && Number.isFinite(Number(c.k)) : z.iso.date().safeParse(c.k).success;
+    // A rank is compared as a PostgreSQL real: 5e-324 or 1e300 would fail the cast (a 500).
+    const rank = Number(c.k);
+    const keyOk = sort === "relevance" ? /^\d+(\.\d+)?(e-?\d+)?$/.test(c.k) && (rank === 0 || (rank >= 1e-37 && rank <= 1e37)) : isoDate.safeParse(c.k).success;
     return keyOk ? c : null;
   } catch {
     return null;

@@ -12,6 +12,15 @@ export interface AuthenticatedUser {
   sessionVersion: number;
 }
 
+/**
+ * The client's address for throttling, from the request's X-Forwarded-For: the last entry (the
+ * one the nearest proxy wrote; Next.js writes the socket's address there when no proxy did).
+ * Null when unknown: sign-ins are then limited per account only.
+ */
+export function signInAddress(forwarded: string | string[] | undefined): string | null {
+  return (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(",").at(-1)?.trim() || null;
+}
+
 /** At most this many failed sign-ins per account and per address in THROTTLE_WINDOW_MS. */
 export const MAX_FAILURES = 10;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
@@ -45,6 +54,18 @@ async function claimAttempt(email: string, ip: string | null): Promise<bigint> {
 }
 
 /**
+ * An address as it is stored and audited: at most 64 characters, and a NUL or a lone UTF-16
+ * surrogate (PostgreSQL text and jsonb refuse them) replaced by U+FFFD, so that a forged header
+ * is still counted against its address instead of failing the sign-in.
+ */
+function storableAddress(ip: string): string {
+  return ip
+    .slice(0, 64)
+    .replaceAll("\u0000", "\uFFFD")
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
+/**
  * Checks an e-mail and password; records the login or the failed attempt in the audit log.
  * `ip` is the client's address (throttling); throws RATE_LIMITED while throttled.
  */
@@ -52,7 +73,7 @@ export async function authenticate(raw: unknown, ipAddress: string | null = null
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const ip = ipAddress ? ipAddress.slice(0, 64) : null;
+  const ip = ipAddress ? storableAddress(ipAddress) : null;
   const attempt = await claimAttempt(email, ip);
 
   const user = await prisma.user.findUnique({

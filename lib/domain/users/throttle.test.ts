@@ -25,4 +25,15 @@ describe("sign-in throttling", () => {
     // From elsewhere the same account signs in.
     expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, ip())).toMatchObject({ email: user.email });
   });
+
+  it("counts an address PostgreSQL cannot store (a NUL, a lone surrogate) instead of failing the sign-in", async () => {
+    const user = await createTestUser();
+    for (const forged of [`203.0.113.1\u0000${randomUUID()}`, `203.0.113.2\uD800${randomUUID()}`, `${"x".repeat(63)}\uD83D\uDE00${randomUUID()}`]) {
+      expect(await authenticate({ email: user.email, password: "wrong-password-123" }, forged)).toBeNull();
+      const stored = forged.slice(0, 64).replaceAll("\u0000", "\uFFFD").replace(/[\uD800-\uDFFF]/g, "\uFFFD");
+      expect(await prisma.loginFailure.count({ where: { email: user.email, ip: stored } })).toBe(1);
+    }
+    expect(await prisma.auditLog.count({ where: { actorId: user.id, action: "auth.login_failed" } })).toBe(3);
+    expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, "203.0.113.3\u0000")).toMatchObject({ email: user.email });
+  });
 });

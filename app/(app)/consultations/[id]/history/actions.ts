@@ -2,17 +2,15 @@
 
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { restoreVersion } from "@/lib/domain/consultations/restore-version";
+import { parseRestoreForm, restoreVersion } from "@/lib/domain/consultations/restore-version";
 import { isAppError } from "@/lib/errors";
 
 export async function restoreVersionAction(_prev: { message?: string; code?: string }, formData: FormData): Promise<{ message?: string; code?: string }> {
   const user = await getCurrentUser();
   if (!user) redirect("/signin");
-  const id = String(formData.get("id") ?? "");
-  const version = Number(formData.get("version"));
-  const base = Number(formData.get("baseVersion"));
-  const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= 2_147_483_647;
-  if (!valid(version) || !valid(base)) return { message: "Reload the page and try again." };
+  const form = parseRestoreForm({ id: formData.get("id"), version: formData.get("version"), baseVersion: formData.get("baseVersion") });
+  if (!form) return { message: "Reload the page and try again." };
+  const { id, version, baseVersion: base } = form;
   let saved = false;
   try {
     const r = await restoreVersion(user, id, version, base);

@@ -1,6 +1,5 @@
 import { requireApiUser, requirePermission } from "@/lib/auth/current-user";
-import { getSeriesBook } from "@/lib/domain/briefings/get-series-book";
-import { AppError } from "@/lib/errors";
+import { getSeriesBook, parseBookPaper } from "@/lib/domain/briefings/get-series-book";
 import { errorResponse } from "@/lib/http";
 import { etagMatches, notModified, pdfResponse } from "@/lib/http-pdf";
 
@@ -12,8 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     requirePermission(user, "consultation:download");
     const { id } = await params;
     const search = new URL(request.url).searchParams;
-    const paper = search.get("paper") ?? "A4";
-    if (paper !== "A4" && paper !== "LETTER") throw new AppError("INVALID_INPUT", "Paper must be A4 or LETTER.");
+    const paper = parseBookPaper(search);
     const ifNoneMatch = request.headers.get("if-none-match");
     if (ifNoneMatch) {
       const meta = await getSeriesBook(user, id, paper, true);
