@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, asAppError } from "@/lib/errors";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 
 export interface SessionUser {
@@ -34,6 +34,24 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 export async function requireUser(callbackUrl?: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
+  return user;
+}
+
+/**
+ * For server actions: the signed-in user (an anonymous caller is sent to sign-in), or — when
+ * the database is not answering — the refusal to hand back to the form, so that it can say so
+ * and keep what was typed instead of failing the whole page.
+ */
+export async function actionUser(): Promise<SessionUser | AppError> {
+  let user: SessionUser | null;
+  try {
+    user = await getCurrentUser();
+  } catch (error) {
+    const known = asAppError(error);
+    if (known) return known;
+    throw error;
+  }
+  if (!user) redirect("/signin");
   return user;
 }
 

@@ -1,10 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { actionUser } from "@/lib/auth/current-user";
 import { updateCommitmentStatus } from "@/lib/domain/commitments/commitments";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 export interface CommitmentFormState {
@@ -18,8 +17,8 @@ export interface CommitmentFormState {
 }
 
 export async function updateCommitmentStatusAction(_prev: CommitmentFormState, formData: FormData): Promise<CommitmentFormState> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  const user = await actionUser();
+  if (isAppError(user)) return { message: user.message, code: user.code };
   const id = String(formData.get("consultationId") ?? "");
   try {
     const r = await updateCommitmentStatus(user, id, { outcomeId: formData.get("outcomeId"), status: formData.get("status"), version: formData.get("version") });
@@ -27,7 +26,8 @@ export async function updateCommitmentStatusAction(_prev: CommitmentFormState, f
     revalidatePath("/commitments");
     return { done: true, version: r.version, status: String(formData.get("status")) };
   } catch (error) {
-    if (isAppError(error)) return { message: error.message, code: error.code };
+    const known = asAppError(error);
+    if (known) return { message: known.message, code: known.code };
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "commitment status update failed");
     return { message: "That did not work and nothing was changed; please try again." };
   }

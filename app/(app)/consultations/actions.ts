@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { actionUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { createConsultation } from "@/lib/domain/consultations/create-consultation";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { createConsultationSchema, type ConsultationField } from "@/lib/validation/consultation";
 import { pickFields, type FormState } from "@/lib/validation/form-state";
@@ -24,9 +24,9 @@ const FIELDS = [
 ] as const satisfies readonly ConsultationField[];
 
 export async function createConsultationAction(_prev: FormState<ConsultationField>, formData: FormData): Promise<FormState<ConsultationField>> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
   const values = pickFields(formData, FIELDS);
+  const user = await actionUser();
+  if (isAppError(user)) return { status: "error", message: user.message, code: user.code, values };
   if (!hasPermission(user, "consultation:create")) {
     return { status: "error", message: "Your role may not create consultations.", code: "FORBIDDEN", values };
   }
@@ -43,7 +43,8 @@ export async function createConsultationAction(_prev: FormState<ConsultationFiel
   try {
     ({ id } = await createConsultation(user, parsed.data));
   } catch (error) {
-    if (isAppError(error)) return { status: "error", message: error.message, code: error.code, values };
+    const known = asAppError(error);
+    if (known) return { status: "error", message: known.message, code: known.code, values };
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "createConsultation failed");
     return { status: "error", message: "The record could not be saved. Nothing was stored; please try again.", values };
   }

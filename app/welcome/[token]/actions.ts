@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { acceptInvitation } from "@/lib/domain/users/invitations";
-import { isAppError } from "@/lib/errors";
+import { asAppError } from "@/lib/errors";
 
 export interface WelcomeState {
   message?: string;
@@ -21,7 +21,8 @@ export async function acceptInvitationAction(_prev: WelcomeState, formData: Form
     if (r.status === "invalid") return { message: "Nothing was saved.", fieldErrors: r.fieldErrors };
     email = r.email;
   } catch (error) {
-    if (isAppError(error)) return { message: error.message, code: error.code };
+    const known = asAppError(error);
+    if (known) return { message: known.message, code: known.code };
     throw error;
   }
   redirect(`/signin?welcome=${encodeURIComponent(email)}`);

@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { actionUser } from "@/lib/auth/current-user";
 import { createAccountFromForm, type AccountFormState } from "@/lib/domain/users/create-account";
 import { resetPassword, updateUser } from "@/lib/domain/users/manage-users";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 
 export type AdminFormState = AccountFormState;
 
@@ -15,14 +14,15 @@ async function guard(work: () => Promise<AdminFormState>): Promise<AdminFormStat
     if (state.ok) revalidatePath("/admin/users");
     return state;
   } catch (error) {
-    if (isAppError(error)) return { message: error.message, code: error.code };
+    const known = asAppError(error);
+    if (known) return { message: known.message, code: known.code };
     throw error;
   }
 }
 
 export async function createUserAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  const user = await actionUser();
+  if (isAppError(user)) return { message: user.message, code: user.code };
   return guard(() =>
     createAccountFromForm(user, {
       email: formData.get("email"),
@@ -35,8 +35,8 @@ export async function createUserAction(_prev: AdminFormState, formData: FormData
 }
 
 export async function updateUserAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  const user = await actionUser();
+  if (isAppError(user)) return { message: user.message, code: user.code };
   return guard(async () => {
     const r = await updateUser(user, String(formData.get("userId") ?? ""), {
       role: formData.get("role"),
@@ -48,8 +48,8 @@ export async function updateUserAction(_prev: AdminFormState, formData: FormData
 }
 
 export async function resetPasswordAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  const user = await actionUser();
+  if (isAppError(user)) return { message: user.message, code: user.code };
   return guard(async () => {
     const r = await resetPassword(user, String(formData.get("userId") ?? ""), { password: formData.get("password") });
     return r.status === "ok" ? { ok: "Password set; the user is signed out everywhere." } : { message: Object.values(r.fieldErrors).flat().join(" ") };

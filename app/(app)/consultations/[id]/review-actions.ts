@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { actionUser } from "@/lib/auth/current-user";
 import { warmBriefingCache } from "@/lib/domain/briefings/get-briefing-pdf";
 import { decideReview } from "@/lib/domain/review/decide-review";
 import { startRevision } from "@/lib/domain/review/start-revision";
 import { submitForReview } from "@/lib/domain/review/submit-for-review";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 export interface ReviewFormState {
@@ -33,7 +33,8 @@ async function run(
         fieldErrors: result.fieldErrors,
       };
   } catch (error) {
-    if (isAppError(error)) return { message: error.message, code: error.code };
+    const known = asAppError(error);
+    if (known) return { message: known.message, code: known.code };
     logger.error(
       { err: error instanceof Error ? error.message : String(error) },
       "review action failed",
@@ -48,8 +49,8 @@ export async function submitForReviewAction(
   _prev: ReviewFormState,
   formData: FormData,
 ): Promise<ReviewFormState> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  const user = await actionUser();
+  if (isAppError(user)) return { message: user.message, code: user.code };
   const id = String(formData.get("id") ?? "");
   return run(id, () =>
     submitForReview(user, id, {
@@ -63,8 +64,8 @@ export async function decideReviewAction(
   _prev: ReviewFormState,
   formData: FormData,
 ): Promise<ReviewFormState> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  const user = await actionUser();
+  if (isAppError(user)) return { message: user.message, code: user.code };
   const id = String(formData.get("id") ?? "");
   const state = await run(id, () =>
     decideReview(user, id, {
@@ -86,8 +87,8 @@ export async function startRevisionAction(
   _prev: ReviewFormState,
   formData: FormData,
 ): Promise<ReviewFormState> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  const user = await actionUser();
+  if (isAppError(user)) return { message: user.message, code: user.code };
   const id = String(formData.get("id") ?? "");
   const state = await run(id, () => startRevision(user, id));
   if (state.done) redirect(`/consultations/${id}/edit`);

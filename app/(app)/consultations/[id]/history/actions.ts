@@ -1,13 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { actionUser } from "@/lib/auth/current-user";
 import { parseRestoreForm, restoreVersion } from "@/lib/domain/consultations/restore-version";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 
 export async function restoreVersionAction(_prev: { message?: string; code?: string }, formData: FormData): Promise<{ message?: string; code?: string }> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  const user = await actionUser();
+  if (isAppError(user)) return { message: user.message, code: user.code };
   const form = parseRestoreForm({ id: formData.get("id"), version: formData.get("version"), baseVersion: formData.get("baseVersion") });
   if (!form) return { message: "Reload the page and try again." };
   const { id, version, baseVersion: base } = form;
@@ -18,7 +18,8 @@ export async function restoreVersionAction(_prev: { message?: string; code?: str
     if (r.status === "invalid") return { message: "That version no longer passes today's checks; open it in the editor instead." };
     saved = true;
   } catch (error) {
-    if (isAppError(error)) return { message: error.message, code: error.code };
+    const known = asAppError(error);
+    if (known) return { message: known.message, code: known.code };
     throw error;
   }
   if (saved) redirect(`/consultations/${id}/edit`);
