@@ -22,7 +22,7 @@ function createPrisma() {
   pool.on("connect", () => markDatabaseAvailable());
   const client = new PrismaClient({
     adapter: new PrismaPg(pool),
-    omit: { user: { passwordHash: true } },
+    omit: { user: { passwordHash: true, totpSecret: true, totpPendingSecret: true } },
   });
   return { pool, client };
 }

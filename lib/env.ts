@@ -26,6 +26,8 @@ export const envSchema = z.object({
   /** e.g. smtp://user:password@mail.example.gov:587 — without it, e-mail notifications are off. */
   SMTP_URL: z.string().url().refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().min(3).default("Readout <readout@localhost>"),
+  /** "true": administrators must use two-step sign-in (TOTP); until they set it up, they cannot manage accounts. */
+  REQUIRE_ADMIN_TOTP: z.enum(["true", "false"]).default("false"),
   /** Minutes without any request after which a session ends (default 30). */
   SESSION_IDLE_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int().min(1).max(24 * 60).default(30),
   /** Hours after sign-in after which a session ends however active (default 8). */

@@ -104,23 +104,27 @@ interface UserRow {
   role: string;
   clearance: string;
   active: boolean;
+  totpEnabledAt: Date | null;
 }
 
 export function UserRowForms({
   user,
   update,
   reset,
+  resetTotp,
   roles,
   clearances,
 }: {
   user: UserRow;
   update: Action;
   reset: Action;
+  resetTotp: Action;
   roles: Option[];
   clearances: Option[];
 }) {
   const [uState, uAction, uPending] = useActionState(update, {});
   const [rState, rAction, rPending] = useActionState(reset, {});
+  const [tState, tAction, tPending] = useActionState(resetTotp, {});
   return (
     <div className="space-y-3">
       <form action={uAction} className="flex flex-wrap items-end gap-3">
@@ -174,6 +178,16 @@ export function UserRowForms({
         </Button>
       </form>
       <Outcome state={rState} />
+      {user.totpEnabledAt && (
+        <form action={tAction} className="flex flex-wrap items-center gap-3 text-sm">
+          <input type="hidden" name="userId" value={user.id} />
+          <span>Two-step sign-in is on.</span>
+          <Button type="submit" size="sm" variant="secondary" disabled={tPending}>
+            Remove two-step sign-in for {user.name}
+          </Button>
+        </form>
+      )}
+      <Outcome state={tState} />
     </div>
   );
 }

@@ -12,6 +12,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Shown once the password was right and the account uses two-step sign-in.
+  const [askCode, setAskCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,13 +24,18 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       const result = await signIn("credentials", {
         email: String(form.get("email") ?? ""),
         password: String(form.get("password") ?? ""),
+        code: String(form.get("code") ?? ""),
         redirect: false,
       });
       if (!result || result.error) {
+        const message = result?.error ?? "";
+        if (message.startsWith("Enter the 6-digit code") || message.startsWith("That code is not correct")) {
+          setAskCode(true);
+          setError(message.startsWith("That code") ? message : null);
+          return;
+        }
         setError(
-          result?.error?.startsWith("Too many failed sign-ins") || result?.error?.startsWith("Sign-in is not available")
-            ? result.error
-            : "The e-mail address or password is not correct.",
+          message.startsWith("Too many failed sign-ins") || message.startsWith("Sign-in is not available") ? message : "The e-mail address or password is not correct.",
         );
         return;
       }
@@ -52,8 +59,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <Field id="password" label="Password">
           {(a11y) => <Input {...a11y} name="password" type="password" autoComplete="current-password" required />}
         </Field>
+        {askCode && (
+          <Field id="code" label="Authenticator code" hint="Two-step sign-in is on for this account: enter the 6 digits your authenticator app shows.">
+            {(a11y) => <Input {...a11y} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" maxLength={8} required autoFocus />}
+          </Field>
+        )}
         <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? "Signing in…" : askCode ? "Verify and sign in" : "Sign in"}
         </Button>
       </form>
     </Card>

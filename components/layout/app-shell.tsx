@@ -9,6 +9,7 @@ interface ShellUser {
   name: string;
   role: string;
   clearance: string;
+  needsSecondFactor?: boolean;
 }
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
@@ -26,17 +27,22 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             <MainNav admin={user.role === "ADMIN"} />
           </div>
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-right leading-tight">
+            <Link href="/account" className="text-right leading-tight hover:underline" title="Your account and two-step sign-in">
               <span className="block font-semibold">{user.name}</span>
               <span className="block text-xs text-white/75">
                 {label(user.role)} · cleared {label(user.clearance)}
               </span>
-            </span>
+            </Link>
             <SignOutButton everywhere={signOutEverywhereAction} />
           </div>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        {user.needsSecondFactor && (
+          <p role="status" className="mb-6 rounded-md border border-danger bg-white p-3 text-sm">
+            Administrators must use two-step sign-in. <Link href="/account" className="font-semibold text-brand underline">Set it up now</Link> to manage accounts.
+          </p>
+        )}
         {children}
       </main>
     </div>

@@ -13,6 +13,10 @@ export interface SessionUser {
   name: string;
   role: "VIEWER" | "DRAFTER" | "REVIEWER" | "ADMIN";
   clearance: "UNCLASSIFIED" | "RESTRICTED" | "CONFIDENTIAL" | "SECRET";
+  /** Two-step sign-in is on. */
+  secondFactor: boolean;
+  /** An administrator who must turn two-step sign-in on before managing accounts (REQUIRE_ADMIN_TOTP). */
+  needsSecondFactor: boolean;
 }
 
 /**
@@ -24,10 +28,19 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!session?.uid || typeof session.sv !== "number") return null;
   const user = await prisma.user.findUnique({
     where: { id: session.uid },
-    select: { id: true, email: true, name: true, role: true, clearance: true, active: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, clearance: true, active: true, sessionVersion: true, totpEnabledAt: true },
   });
   if (!user || !user.active || user.sessionVersion !== session.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, clearance: user.clearance };
+  const secondFactor = user.totpEnabledAt !== null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    clearance: user.clearance,
+    secondFactor,
+    needsSecondFactor: user.role === "ADMIN" && !secondFactor && process.env.REQUIRE_ADMIN_TOTP === "true",
+  };
 });
 
 /** For pages: sends an anonymous visitor to the sign-in page. */

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { authenticate, signInAddress } from "@/lib/domain/users/authenticate";
+import { authenticate, signInAddress, CODE_NEEDED, CODE_WRONG } from "@/lib/domain/users/authenticate";
 
 const EIGHT_HOURS = 8 * 60 * 60;
 
@@ -14,7 +14,7 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "E-mail and password",
-      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Authenticator code", type: "text" } },
       async authorize(credentials, req) {
         // The address the nearest proxy saw (the last X-Forwarded-For entry). Unknown: limited per account only.
         const ip = signInAddress(req?.headers?.["x-forwarded-for"]);
@@ -23,7 +23,7 @@ export const authOptions: NextAuthOptions = {
           user = await authenticate(credentials, ip);
         } catch (error) {
           // next-auth hands the message to the sign-in form as result.error: only ours, never a driver's.
-          if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(error.message);
+          if (isAppError(error) && (error.code === "RATE_LIMITED" || error.message === CODE_NEEDED || error.message === CODE_WRONG)) throw new Error(error.message);
           logger.error({ err: error instanceof Error ? error.message : String(error) }, "sign-in failed");
           throw new Error("Sign-in is not available right now. Try again in a moment.");
         }

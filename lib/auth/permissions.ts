@@ -27,9 +27,12 @@ export interface Actor {
   clearance: Classification;
   /** For messages to others ("Dana asks you to review…"); absent for system actors. */
   name?: string;
+  /** An administrator who must set up two-step sign-in first (REQUIRE_ADMIN_TOTP): no account management until then. */
+  needsSecondFactor?: boolean;
 }
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {
+  if (permission === "user:manage" && actor.needsSecondFactor) return false;
   return GRANTS[actor.role].includes(permission);
 }
 

@@ -3,7 +3,12 @@ import { prisma } from "@/lib/db";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { AppError } from "@/lib/errors";
+import { spendTotpCode } from "@/lib/domain/users/totp";
 import { signInSchema } from "@/lib/validation/auth";
+
+/** Said to the sign-in form when the password was right and the account needs its authenticator code. */
+export const CODE_NEEDED = "Enter the 6-digit code from your authenticator app.";
+export const CODE_WRONG = "That code is not correct. Enter the one your authenticator app shows now.";
 
 export interface AuthenticatedUser {
   id: string;
@@ -66,8 +71,10 @@ function storableAddress(ip: string): string {
 }
 
 /**
- * Checks an e-mail and password; records the login or the failed attempt in the audit log.
- * `ip` is the client's address (throttling); throws RATE_LIMITED while throttled.
+ * Checks an e-mail and password (and, for an account with two-step sign-in, its authenticator
+ * code); records the login or the failed attempt in the audit log. `ip` is the client's address
+ * (throttling); throws RATE_LIMITED while throttled, and UNAUTHENTICATED with CODE_NEEDED or
+ * CODE_WRONG when the password was right but the code is missing or wrong.
  */
 export async function authenticate(raw: unknown, ipAddress: string | null = null): Promise<AuthenticatedUser | null> {
   const parsed = signInSchema.safeParse(raw);
@@ -78,7 +85,7 @@ export async function authenticate(raw: unknown, ipAddress: string | null = null
 
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, active: true, sessionVersion: true, passwordHash: true },
+    select: { id: true, email: true, name: true, active: true, sessionVersion: true, passwordHash: true, totpEnabledAt: true },
   });
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
 
@@ -92,6 +99,20 @@ export async function authenticate(raw: unknown, ipAddress: string | null = null
       }),
     );
     return null;
+  }
+  if (user.totpEnabledAt) {
+    if (!parsed.data.code?.trim()) {
+      // The first step succeeded: not a failure, but no sign-in either until the code comes.
+      await prisma.loginFailure.delete({ where: { id: attempt } });
+      throw new AppError("UNAUTHENTICATED", CODE_NEEDED);
+    }
+    if (!(await spendTotpCode(user.id, parsed.data.code))) {
+      // A wrong code counts as a failed sign-in (so codes cannot be guessed faster than passwords).
+      await prisma.$transaction((tx) =>
+        writeAudit(tx, { actorId: user.id, action: "auth.login_failed", details: { email, ip: ip ?? "unknown", reason: "bad_code" } }),
+      );
+      throw new AppError("UNAUTHENTICATED", CODE_WRONG);
+    }
   }
   await prisma.$transaction(async (tx) => {
     await tx.loginFailure.delete({ where: { id: attempt } });

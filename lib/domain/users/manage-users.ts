@@ -19,7 +19,7 @@ export async function listUsers(actor: Actor) {
   return prisma.user.findMany({
     orderBy: [{ active: "desc" }, { name: "asc" }],
     take: 1000,
-    select: { id: true, email: true, name: true, role: true, clearance: true, active: true, createdAt: true },
+    select: { id: true, email: true, name: true, role: true, clearance: true, active: true, createdAt: true, totpEnabledAt: true },
   });
 }
 

@@ -4,6 +4,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
+import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { auditFilterSchema, listAudit } from "@/lib/domain/audit/list-audit";
@@ -14,6 +15,7 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser("/admin/audit");
+  if (user.needsSecondFactor) redirect("/account?required=1");
   if (!hasPermission(user, "user:manage")) return <Alert>Only administrators read the audit log.</Alert>;
   const params = await searchParams;
   const filter = auditFilterSchema.parse(params);

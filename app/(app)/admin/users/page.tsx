@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { CreateUserForm, UserRowForms } from "@/components/admin/user-forms";
@@ -7,12 +8,13 @@ import { CLASSIFICATIONS, ROLES, hasPermission } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/domain/users/manage-users";
 import { mailEnabled } from "@/lib/mail/mailer";
 import { options } from "@/lib/validation/vocabulary";
-import { createUserAction, resetPasswordAction, updateUserAction } from "./actions";
+import { createUserAction, resetPasswordAction, resetTotpAction, updateUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Staff accounts" };
 
 export default async function UsersPage() {
   const user = await requireUser("/admin/users");
+  if (user.needsSecondFactor) redirect("/account?required=1");
   if (!hasPermission(user, "user:manage")) return <Alert>Only administrators manage staff accounts.</Alert>;
   const users = await listUsers(user);
   const roles = options(ROLES);
@@ -38,7 +40,7 @@ export default async function UsersPage() {
                 {!u.active && <span className="ml-2 text-sm font-semibold text-danger">disabled</span>}
               </h2>
               <div className="mt-3">
-                <UserRowForms user={u} update={updateUserAction} reset={resetPasswordAction} roles={roles} clearances={clearances} />
+                <UserRowForms user={u} update={updateUserAction} reset={resetPasswordAction} resetTotp={resetTotpAction} roles={roles} clearances={clearances} />
               </div>
             </Card>
           </li>
