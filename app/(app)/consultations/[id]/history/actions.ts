@@ -12,7 +12,7 @@ export async function restoreVersionAction(_prev: { message?: string; code?: str
   const version = Number(formData.get("version"));
   const base = Number(formData.get("baseVersion"));
   const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= 2_147_483_647;
-  if (!valid(version) || !valid(base)) return { message: "Reload the page and try again." };
+  if (!valid(version) || !valid(base)) return { message: "Reload the page and try again.", code: "INVALID_INPUT" };
   let saved = false;
   try {
     const r = await restoreVersion(user, id, version, base);
