@@ -1,64 +1,15 @@
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
-import { actionId, formReply } from "./server-actions";
-import { E2E_PASSWORD, USERS, type E2eUser } from "./users";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { callAction, createRound, httpOutcome, newRoundForm, outcomeOf, signedIn, type Outcome, type Rec } from "./http";
+import type { E2eUser } from "./users";
 
 // Every role × action × (own / someone else's record) × (within / above clearance), over HTTP
 // against `next start`: the real route handlers, and the real server actions called the way
 // React calls them (POST with the action's id from the build's manifest, arguments encoded as
 // React encodes them). Nothing here goes around the server; the users sign in like anyone.
+// (Every route and action with other people's ids, and the table that keeps it complete:
+// e2e/idor-sweep.spec.ts.)
 
-type Outcome = "allowed" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT";
 type Role = "viewer" | "drafter" | "reviewer" | "admin";
-
-async function signedIn(baseURL: string, who: E2eUser): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL });
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email: USERS[who].email, password: E2E_PASSWORD, json: "true" }, maxRedirects: 0 });
-  const session = (await (await ctx.get("/api/auth/session")).json()) as { user?: { email?: string } };
-  expect(session.user?.email, `${who} signed in`).toBe(USERS[who].email);
-  return ctx;
-}
-
-/** A server action as React calls it: `args` as plain values, or [prevState, fields] for a form action. */
-async function callAction(ctx: APIRequestContext, path: string, name: string, args: { plain: unknown[] } | { form: Record<string, string> }) {
-  const headers = { "Next-Action": actionId(name), Accept: "text/x-component" };
-  const res =
-    "plain" in args
-      ? await ctx.post(path, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args.plain), maxRedirects: 0 })
-      : await ctx.post(path, { headers, multipart: formReply(args.form), maxRedirects: 0 });
-  return { status: res.status(), redirect: res.headers()["x-action-redirect"] ?? null, body: await res.text() };
-}
-
-/** What the server answered, read from the action's result (its error code), or its redirect. */
-function outcomeOf(r: { status: number; redirect: string | null; body: string }): Outcome | string {
-  const code = /"code":"([A-Z_]+)"/.exec(r.body)?.[1];
-  if (code === "FORBIDDEN" || code === "NOT_FOUND" || code === "CONFLICT" || code === "INVALID_INPUT") return code;
-  if (code) return `unexpected code ${code}`;
-  if (r.redirect && !r.redirect.startsWith("/signin")) return "allowed";
-  if (r.status === 200 && /"fieldErrors"|"done":true|"status":"saved"|"ok":"/.test(r.body)) return "allowed";
-  return `unexpected answer ${r.status} ${r.body.slice(0, 200)}`;
-}
-
-const httpOutcome = (status: number): Outcome | string => ({ 200: "allowed", 403: "FORBIDDEN", 404: "NOT_FOUND" })[status] ?? `HTTP ${status}`;
-
-interface Rec {
-  id: string;
-  seriesId: string;
-  version: number;
-}
-
-/** Creates a round through the create form's server action; answers with its id and series. */
-async function createRound(ctx: APIRequestContext, title: string, classification: string): Promise<Rec> {
-  const r = await callAction(ctx, "/consultations/new", "createConsultationAction", {
-    form: { seriesId: "new", seriesName: `${title} series`, format: "STRATEGIC_DIALOGUE", counterpartCountry: "FR", title, roundNumber: "1", startDate: "2024-03-04", city: "Paris", classification },
-  });
-  const id = /\/consultations\/([0-9a-f-]{36})\/edit/.exec(r.redirect ?? "")?.[1];
-  expect(id, `created ${title}: ${r.body.slice(0, 200)}`).toBeTruthy();
-  const page = await ctx.get(`/consultations/${id}`);
-  const seriesId = /\/series\/([0-9a-f-]{36})/.exec(await page.text())?.[1];
-  expect(seriesId).toBeTruthy();
-  return { id: id as string, seriesId: seriesId as string, version: 1 };
-}
 
 const MAY: Record<string, Role[]> = {
   read: ["viewer", "drafter", "reviewer", "admin"],
@@ -136,14 +87,14 @@ test.describe("permission matrix over HTTP", () => {
       else {
         // A role that may not create has no own record: the create action refuses it.
         const r = await callAction(actor, "/consultations/new", "createConsultationAction", {
-          form: { seriesId: "new", seriesName: `Matrix own ${stamp} series`, format: "STRATEGIC_DIALOGUE", counterpartCountry: "FR", title: `Matrix own ${stamp}`, roundNumber: "1", startDate: "2024-03-04", city: "Paris", classification: "RESTRICTED" },
+          form: newRoundForm(`Matrix own ${stamp}`, "RESTRICTED"),
         });
         expect(outcomeOf(r), `${role} creates`).toBe("FORBIDDEN");
       }
       // An own record above one's clearance cannot exist: the author's clearance bounds it.
       if (creates) {
         const r = await callAction(actor, "/consultations/new", "createConsultationAction", {
-          form: { seriesId: "new", seriesName: `Matrix too high ${stamp} series`, format: "STRATEGIC_DIALOGUE", counterpartCountry: "FR", title: `Matrix too high ${stamp}`, roundNumber: "1", startDate: "2024-03-04", city: "Paris", classification: "SECRET" },
+          form: newRoundForm(`Matrix too high ${stamp}`, "SECRET"),
         });
         expect(outcomeOf(r), `${role} creates above own clearance`).toBe("INVALID_INPUT");
       }

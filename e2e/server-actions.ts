@@ -25,3 +25,8 @@ export function formReply(fields: Record<string, string>): FormData {
   return body;
 }
 
+
+/** Every server action in the build, as "file#exportedName". */
+export function buildActions(): string[] {
+  return Object.values(manifest.node).map((v) => `${v.filename}#${v.exportedName}`);
+}

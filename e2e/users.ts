@@ -10,6 +10,11 @@ export const USERS = {
   matrixDrafter: { email: "e2e-m-drafter@test.readout", name: "Max Matrixdrafter", role: "drafter", clearance: "restricted" },
   matrixReviewer: { email: "e2e-m-reviewer@test.readout", name: "Mo Matrixreviewer", role: "reviewer", clearance: "restricted" },
   matrixAdmin: { email: "e2e-m-admin@test.readout", name: "Meg Matrixadmin", role: "admin", clearance: "restricted" },
+  // The IDOR sweep: a reviewer it names and who approves its records; an account cleared above
+  // the matrix admin, which no sweep call may change; one who signs out everywhere (only themself).
+  sweepApprover: { email: "e2e-s-approver@test.readout", name: "Sol Sweepapprover", role: "reviewer", clearance: "secret" },
+  sweepTarget: { email: "e2e-s-target@test.readout", name: "Tam Sweeptarget", role: "reviewer", clearance: "secret" },
+  sweepSelf: { email: "e2e-s-self@test.readout", name: "Sid Sweepself", role: "viewer", clearance: "restricted" },
 } as const;
 
 export type E2eUser = keyof typeof USERS;

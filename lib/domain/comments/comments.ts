@@ -49,6 +49,9 @@ export async function resolveComment(actor: Actor, id: string, commentId: string
   await visibleRecord(actor, id);
   if (!z.uuid().safeParse(commentId).success) throw new AppError("NOT_FOUND", "No such comment.");
   await prisma.$transaction(async (tx) => {
+    // Only this record's comments: another record's comment id is not found, like a random one.
+    const comment = await tx.comment.findFirst({ where: { id: commentId, consultationId: id }, select: { id: true } });
+    if (!comment) throw new AppError("NOT_FOUND", "No such comment.");
     const { count } = await tx.comment.updateMany({ where: { id: commentId, consultationId: id, parentId: null, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedById: actor.id } });
     if (count === 0) throw new AppError("CONFLICT", "This comment is already resolved, or is a reply.");
     await writeAudit(tx, { actorId: actor.id, action: "consultation.comment_resolve", entityType: "consultation", entityId: id, details: { comment: commentId } });

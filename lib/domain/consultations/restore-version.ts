@@ -1,11 +1,14 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
+import { hasPermission, type Actor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { saveRecord, type SaveResult } from "@/lib/domain/consultations/save-record";
 import { getVersion } from "@/lib/domain/consultations/version-history";
 
 /** Saves an older version's content as the new latest version of the draft (conflict-checked,
  * audited as a restore in the same transaction). */
 export async function restoreVersion(actor: Actor, id: string, version: number, baseVersion: number): Promise<SaveResult> {
+  // The role first, as every action: a viewer learns nothing about which versions exist.
+  if (!hasPermission(actor, "consultation:edit")) throw new AppError("FORBIDDEN", "Your role may not edit records.");
   const old = await getVersion(actor, id, version);
   return saveRecord(actor, id, baseVersion, old, { action: "consultation.restore", details: { restored: version } });
 }

@@ -39,7 +39,11 @@ export async function decideReview(actor: Actor, id: string, raw: unknown): Prom
       where: { consultationId: id, version: record.version, reviewerId: actor.id, decision: "PENDING" },
       data: { decision: decision === "APPROVE" ? "APPROVED" : "CHANGES_REQUESTED", comment, decidedAt: new Date() },
     });
-    if (count === 0) throw new AppError("CONFLICT", "You are not a pending reviewer of this version.");
+    if (count === 0) {
+      const asked = await tx.review.count({ where: { consultationId: id, version: record.version, reviewerId: actor.id } });
+      if (asked === 0) throw new AppError("FORBIDDEN", "You were not asked to review this version.");
+      throw new AppError("CONFLICT", "You have already decided on this version.");
+    }
 
     if (decision === "REQUEST_CHANGES") {
       await tx.consultation.updateMany({ where: { id, status: "IN_REVIEW", version: record.version }, data: { status: "CHANGES_REQUESTED" } });

@@ -41,6 +41,11 @@ describe("staff accounts", () => {
     const confidentialAdmin = await createTestUser({ role: "ADMIN", clearance: "CONFIDENTIAL" });
     expect(await updateUser(confidentialAdmin, confidentialAdmin.id, { role: "ADMIN", clearance: "SECRET", active: true })).toEqual({ status: "invalid", fieldErrors: { clearance: ["You cannot grant a clearance above your own."] } });
     expect((await updateUser(confidentialAdmin, reviewer.id, { role: "REVIEWER", clearance: "SECRET", active: true })).status).toBe("invalid");
+    // An account cleared above the administrator is not theirs to change (a new password would let them sign in as it).
+    const secretReviewer = await createTestUser({ role: "REVIEWER", clearance: "SECRET" });
+    await expect(resetPassword(confidentialAdmin, secretReviewer.id, { password: "another-long-password" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateUser(confidentialAdmin, secretReviewer.id, { role: "VIEWER", clearance: "UNCLASSIFIED", active: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: secretReviewer.id }, select: { role: true, clearance: true, active: true } })).toEqual({ role: "REVIEWER", clearance: "SECRET", active: true });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, select: { role: true, active: true } }))).toEqual({ role: "ADMIN", active: true });
   });
 });

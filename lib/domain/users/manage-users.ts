@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clearanceAllows, hasPermission, type Actor } from "@/lib/auth/permissions";
+import { clearanceAllows, hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import type { Classification } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { issuesByPath } from "@/lib/validation/fields";
@@ -12,6 +13,16 @@ export type ManageResult = { status: "ok" } | { status: "invalid"; fieldErrors: 
 
 function requireAdmin(actor: Actor) {
   if (!hasPermission(actor, "user:manage")) throw new AppError("FORBIDDEN", "Only administrators manage staff accounts.");
+}
+
+/**
+ * An account cleared above the administrator is not theirs to change: resetting its password
+ * would let them sign in with its clearance, and disabling or demoting it is no better.
+ */
+function requireWithinClearance(actor: Actor, target: { clearance: Classification }) {
+  if (!clearanceAllows(actor.clearance, target.clearance)) {
+    throw new AppError("FORBIDDEN", "This account is cleared above you: an administrator with its clearance manages it.");
+  }
 }
 
 export async function listUsers(actor: Actor) {
@@ -39,6 +50,7 @@ export async function updateUser(actor: Actor, userId: string, raw: unknown): Pr
   await prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, clearance: true, active: true } });
     if (!before) throw new AppError("NOT_FOUND", "No such account.");
+    requireWithinClearance(actor, before);
     await tx.user.update({
       where: { id: userId },
       data: {
@@ -60,9 +72,16 @@ export async function resetPassword(actor: Actor, userId: string, raw: unknown):
   if (!z.uuid().safeParse(userId).success) throw new AppError("NOT_FOUND", "No such account.");
   const parsed = resetPasswordSchema.safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: issuesByPath(parsed.error) };
+  const target = await prisma.user.findUnique({ where: { id: userId }, select: { clearance: true } });
+  if (!target) throw new AppError("NOT_FOUND", "No such account.");
+  requireWithinClearance(actor, target);
   const passwordHash = await hashPassword(parsed.data.password);
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 }, inviteTokenHash: null, inviteExpiresAt: null } });
+    // Conditional on the clearance read above: a concurrent raise makes this match nothing.
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, clearance: { in: visibleClassifications(actor.clearance) } },
+      data: { passwordHash, sessionVersion: { increment: 1 }, inviteTokenHash: null, inviteExpiresAt: null },
+    });
     if (count === 0) throw new AppError("NOT_FOUND", "No such account.");
     await writeAudit(tx, { actorId: actor.id, action: "user.reset_password", entityType: "user", entityId: userId });
   });

@@ -9,7 +9,7 @@ export async function restoreVersionAction(_prev: { message?: string; code?: str
   const user = await actionUser();
   if (isAppError(user)) return { message: user.message, code: user.code };
   const form = parseRestoreForm({ id: formData.get("id"), version: formData.get("version"), baseVersion: formData.get("baseVersion") });
-  if (!form) return { message: "Reload the page and try again." };
+  if (!form) return { message: "Reload the page and try again.", code: "INVALID_INPUT" };
   const { id, version, baseVersion: base } = form;
   let saved = false;
   try {
