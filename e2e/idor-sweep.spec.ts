@@ -407,6 +407,22 @@ const TABLE: Record<string, Row> = {
       { name: "admin (RESTRICTED) · the SECRET admin's entries", as: "matrixAdmin", call: get(`/admin/audit?actor=${enc(USERS.admin.email)}`), want: "200", targets: [] },
     ],
   },
+  "/(app)/account/page": {
+    kind: "page",
+    ids: "none: the caller's own account (an id in the URL is ignored)",
+    outOfReach: "another account: never shown",
+    anonymous: () => ({ call: get("/account"), want: "signin", targets: [] }),
+    cases: (f) =>
+      RESTRICTED_USERS.map((u) => ({
+        name: `${short[u]} · own account, another's id in the URL`,
+        as: u,
+        call: get(`/account?user=${f.targetId}&id=${f.targetId}`),
+        want: "200",
+        targets: [{ user: f.targetId }],
+        shows: USERS[u].email,
+        hides: [USERS.sweepTarget.email, USERS.sweepTarget.name],
+      })),
+  },
   "/signin/page": {
     kind: "page",
     ids: "callbackUrl",
@@ -494,6 +510,13 @@ const TABLE: Record<string, Row> = {
     outOfReach: "-",
     public: "the load balancer's probe; it says only whether the database answers",
     cases: () => [{ name: "anonymous · health", as: "anonymous", call: get("/api/health"), want: "200", targets: [] }],
+  },
+  "/api/ready/route": {
+    kind: "route handler",
+    ids: "-",
+    outOfReach: "-",
+    public: "the load balancer's readiness probe; it says only which of its checks (database, migrations) failed",
+    cases: () => [{ name: "anonymous · ready", as: "anonymous", call: get("/api/ready"), want: "200", targets: [] }],
   },
   "/icon.svg/route": {
     kind: "route handler",
@@ -717,6 +740,41 @@ const TABLE: Record<string, Row> = {
         (c.sameAs ? { ...c, want: "FORBIDDEN", sameAs: undefined } : c),
       ),
     ],
+  },
+  "app/(app)/admin/users/actions.ts#resetTotpAction": {
+    kind: "server action",
+    ids: "user id",
+    outOfReach: "any account for non-administrators: FORBIDDEN; an account cleared above the administrator: FORBIDDEN (else a RESTRICTED admin could strip a SECRET account's second factor); random and malformed ids: NOT_FOUND",
+    anonymous: (f) => ({ call: act("/admin/users", "resetTotpAction", { form: { userId: f.targetId } }), want: "signin", targets: [{ user: f.targetId }] }),
+    cases: (f) => [
+      ...(["matrixViewer", "matrixDrafter", "matrixReviewer"] as const).map((u) => ({ name: `${short[u]} · another account`, as: u, call: act("/admin/users", "resetTotpAction", { form: { userId: f.targetId } }), want: "FORBIDDEN", targets: [{ user: f.targetId }] })),
+      ...aboveAndRandom(["matrixAdmin"], "an account cleared SECRET", f.targetId, (id) => act("/admin/users", "resetTotpAction", { form: { userId: id } }), "NOT_FOUND", { user: f.targetId }).map((c) =>
+        (c.sameAs ? { ...c, want: "FORBIDDEN", sameAs: undefined } : c),
+      ),
+    ],
+  },
+  // Two-step sign-in: each acts on the caller's own account only; another account's id passed along is ignored.
+  // One caller per action, so that no case depends on another's order.
+  "app/(app)/account/actions.ts#beginTotpSetupAction": {
+    kind: "server action",
+    ids: "none: the caller's own account",
+    outOfReach: "another account: untouched",
+    anonymous: (f) => ({ call: act("/account", "beginTotpSetupAction", { plain: [f.targetId] }), want: "signin", targets: [{ user: f.targetId }] }),
+    cases: (f) => [{ name: "reviewer · with another account's id as argument", as: "matrixReviewer", call: act("/account", "beginTotpSetupAction", { plain: [f.targetId] }), want: "ok", targets: [{ user: f.targetId }] }],
+  },
+  "app/(app)/account/actions.ts#confirmTotpSetupAction": {
+    kind: "server action",
+    ids: "none: the caller's own account",
+    outOfReach: "another account: untouched",
+    anonymous: (f) => ({ call: act("/account", "confirmTotpSetupAction", { form: { code: "123456", userId: f.targetId } }), want: "signin", targets: [{ user: f.targetId }] }),
+    cases: (f) => [{ name: "drafter · nothing being set up, another account's id in the form", as: "matrixDrafter", call: act("/account", "confirmTotpSetupAction", { form: { code: "123456", userId: f.targetId } }), want: "CONFLICT", targets: [{ user: f.targetId }] }],
+  },
+  "app/(app)/account/actions.ts#disableTotpAction": {
+    kind: "server action",
+    ids: "none: the caller's own account",
+    outOfReach: "another account: untouched",
+    anonymous: (f) => ({ call: act("/account", "disableTotpAction", { form: { code: "123456", userId: f.targetId } }), want: "signin", targets: [{ user: f.targetId }] }),
+    cases: (f) => [{ name: "viewer · another account's id in the form", as: "matrixViewer", call: act("/account", "disableTotpAction", { form: { code: "123456", userId: f.targetId } }), want: "fieldErrors", targets: [{ user: f.targetId }] }],
   },
   "app/(app)/session-actions.ts#signOutEverywhereAction": {
     kind: "server action",

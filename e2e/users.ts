@@ -15,6 +15,8 @@ export const USERS = {
   sweepApprover: { email: "e2e-s-approver@test.readout", name: "Sol Sweepapprover", role: "reviewer", clearance: "secret" },
   sweepTarget: { email: "e2e-s-target@test.readout", name: "Tam Sweeptarget", role: "reviewer", clearance: "secret" },
   sweepSelf: { email: "e2e-s-self@test.readout", name: "Sid Sweepself", role: "viewer", clearance: "restricted" },
+  // Two-step sign-in: sets it up and signs in with a code (no other test uses this account).
+  twoStep: { email: "e2e-2fa@test.readout", name: "Tess Twostep", role: "drafter", clearance: "restricted" },
 } as const;
 
 export type E2eUser = keyof typeof USERS;

@@ -28,11 +28,11 @@ async function settle(work: () => Promise<{ status: "ok" } | { status: "invalid"
 }
 
 /** A new secret to scan; two-step sign-in stays off until a code from it is confirmed. */
-export async function beginTotpSetupAction(): Promise<{ setup?: TotpSetup; message?: string }> {
+export async function beginTotpSetupAction(): Promise<{ ok?: string; setup?: TotpSetup; message?: string }> {
   const user = await actionUser();
   if (isAppError(user)) return { message: user.message };
   try {
-    return { setup: await beginTotpSetup(user) };
+    return { ok: "Scan the code, then confirm with a code from the app.", setup: await beginTotpSetup(user) };
   } catch (error) {
     const known = asAppError(error);
     if (known) return { message: known.message };

@@ -19,7 +19,7 @@ function requireAdmin(actor: Actor) {
  * An account cleared above the administrator is not theirs to change: resetting its password
  * would let them sign in with its clearance, and disabling or demoting it is no better.
  */
-function requireWithinClearance(actor: Actor, target: { clearance: Classification }) {
+export function requireWithinClearance(actor: Actor, target: { clearance: Classification }) {
   if (!clearanceAllows(actor.clearance, target.clearance)) {
     throw new AppError("FORBIDDEN", "This account is cleared above you: an administrator with its clearance manages it.");
   }

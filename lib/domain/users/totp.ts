@@ -6,7 +6,8 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { AppError } from "@/lib/errors";
-import { hasPermission, type Actor } from "@/lib/auth/permissions";
+import { hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import { requireWithinClearance } from "@/lib/domain/users/manage-users";
 
 // Two-step sign-in with an authenticator app (RFC 6238 TOTP: SHA-1, 6 digits, 30 s — what every
 // app supports), through the `otpauth` package. The secret is stored encrypted (AES-256-GCM,
@@ -133,9 +134,13 @@ export async function disableTotp(actor: Actor, rawCode: unknown): Promise<TotpR
 export async function resetTotp(actor: Actor, userId: string): Promise<void> {
   if (!hasPermission(actor, "user:manage")) throw new AppError("FORBIDDEN", "Only administrators may reset two-step sign-in.");
   if (!z.uuid().safeParse(userId).success) throw new AppError("NOT_FOUND", "No such account.");
+  const target = await prisma.user.findUnique({ where: { id: userId }, select: { clearance: true } });
+  if (!target) throw new AppError("NOT_FOUND", "No such account.");
+  // Else an administrator could strip the second factor of an account cleared above them.
+  requireWithinClearance(actor, target);
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
-      where: { id: userId },
+      where: { id: userId, clearance: { in: visibleClassifications(actor.clearance) } },
       data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "No such account.");

@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import { expectAccessible, signIn } from "./fixtures";
+import { E2E_PASSWORD, USERS } from "./users";
+
+/** What an authenticator app shows for `key`, `steps` periods from now. */
+const appCode = (key: string, steps = 0) =>
+  new TOTP({ secret: Secret.fromBase32(key.replaceAll(" ", "")), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: Date.now() + steps * 30_000 });
+
+test("a person sets up two-step sign-in, then signing in asks for the app's code", async ({ page }) => {
+  await signIn(page, "twoStep");
+  await page.getByRole("link", { name: new RegExp(USERS.twoStep.name) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await page.getByRole("button", { name: "Set up two-step sign-in" }).click();
+  await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  await expectAccessible(page);
+  const key = (await page.getByLabel("Key to type into the app").textContent()) ?? "";
+  expect(key).toMatch(/^[A-Z2-7 ]{32,}$/);
+  await page.screenshot({ path: "test-results/e2e-artifacts/totp-setup.png", fullPage: true });
+
+  // A wrong code is said next to the field, and nothing is turned on.
+  await page.getByLabel("Code from the app").fill("000000");
+  await page.getByRole("button", { name: "Turn two-step sign-in on" }).click();
+  await expect(page.getByText("That code is not correct")).toBeVisible();
+  await page.getByLabel("Code from the app").fill(appCode(key, -1));
+  await page.getByRole("button", { name: "Turn two-step sign-in on" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Two-step sign-in is on." })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByLabel("E-mail").fill(USERS.twoStep.email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // The password was right: now the code.
+  await expect(page.getByLabel("Authenticator code")).toBeFocused();
+  await expectAccessible(page);
+  await page.getByLabel("Authenticator code").fill("123456");
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That code is not correct. Enter the one your authenticator app shows now.");
+  await page.getByLabel("Authenticator code").fill(appCode(key));
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+  await expect(page.getByRole("banner")).toContainText(USERS.twoStep.name);
+});
