@@ -1,6 +1,6 @@
 import { markDatabaseUnavailable } from "@/lib/db-status";
 
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT" | "UNAVAILABLE" | "RATE_LIMITED";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT" | "UNAVAILABLE" | "RATE_LIMITED" | "RENDER_FAILED";
 
 const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -10,6 +10,8 @@ const STATUS: Record<AppErrorCode, number> = {
   INVALID_INPUT: 422,
   UNAVAILABLE: 503,
   RATE_LIMITED: 429,
+  /** A PDF render that crashed or ran past its time: that request fails, clearly; the server goes on. */
+  RENDER_FAILED: 500,
 };
 
 export class AppError extends Error {

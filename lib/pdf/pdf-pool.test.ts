@@ -71,4 +71,54 @@ describe("the PDF pool", () => {
     const doc = await PDFDocument.load(bytes);
     expect(doc.getPage(0).getSize()).toEqual({ width: 612, height: 792 });
   }, 60_000);
+
+  describe("a poisoned record (a render that hangs or crashes)", () => {
+    // Real input that is too much: a record with thousands of outcomes (hundreds of pages).
+    const poisoned: RenderRequest = {
+      template: "briefing-note",
+      paper: "A4",
+      briefings: [
+        (() => {
+          const b = sampleBriefing();
+          const outcome = b.data.outcomes[0]!;
+          const outcomes = Array.from({ length: 8000 }, (_, i) => ({ ...outcome, id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, text: `Outcome ${i + 1}: ${"a long clause of the agreement ".repeat(6)}` }));
+          return { ...b, data: { ...b.data, outcomes } };
+        })(),
+      ],
+    };
+    const note: RenderRequest = { template: "briefing-note", paper: "A4", briefings: [sampleBriefing()] };
+    const isPdf = (bytes: Uint8Array) => expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+
+    it("one that runs past the timeout fails alone, with a clear error; other renders go on meanwhile and after", async () => {
+      const errors: unknown[] = [];
+      const slow = new PdfPool({ filename: worker, threads: 2, timeoutMs: 4_000, recycleAfter: 1000, onError: (e) => errors.push(e) });
+      try {
+        isPdf(await slow.render(note)); // a warm thread
+        const started = Date.now();
+        const [hung, meanwhile] = await Promise.allSettled([slow.render(poisoned), slow.render(note)]);
+        expect(hung.status).toBe("rejected");
+        expect((hung as PromiseRejectedResult).reason).toMatchObject({ code: "RENDER_FAILED", message: expect.stringMatching(/took longer than 4 s/) });
+        expect(Date.now() - started).toBeLessThan(15_000);
+        expect(meanwhile.status).toBe("fulfilled");
+        isPdf(await slow.render(note));
+        expect(errors).toHaveLength(1);
+      } finally {
+        await slow.destroy();
+      }
+    }, 60_000);
+
+    it("one that blows its thread's memory fails alone; the thread is replaced and the next render works", async () => {
+      const small = new PdfPool({ filename: worker, threads: 1, timeoutMs: 60_000, recycleAfter: 1000, heapLimitMb: 48 });
+      try {
+        const crashed = await small.render(poisoned).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(crashed).toMatchObject({ code: "RENDER_FAILED", message: expect.stringMatching(/could not be produced/) });
+        isPdf(await small.render(note));
+      } finally {
+        await small.destroy();
+      }
+    }, 120_000);
+  });
 });

@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { AppError } from "@/lib/errors";
 import Tinypool from "tinypool";
 import type { Briefing, Paper } from "@/lib/pdf/briefing";
 import { partIdentity, type RenderRequest } from "@/lib/pdf/render";
@@ -90,13 +91,12 @@ export class PdfPool {
         void this.pool.recycleWorkers().catch(this.options.onError);
       return out;
     } catch (error) {
-      if (
-        error instanceof Error &&
-        (error.name === "AbortError" || error.name === "TimeoutError")
-      ) {
-        throw new Error(`PDF render timed out after ${this.options.timeoutMs} ms`);
+      // Its thread is replaced (Tinypool ends a thread on abort or crash); other renders go on.
+      this.options.onError?.(error);
+      if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) {
+        throw new AppError("RENDER_FAILED", `This PDF took longer than ${Math.round(this.options.timeoutMs / 1000)} s to produce and was stopped. Something in the record may be more than the PDF renderer can lay out; try the one-page summary, or tell your administrator.`);
       }
-      throw error;
+      throw new AppError("RENDER_FAILED", "This PDF could not be produced: the renderer failed on something in the record. Other briefings are not affected; tell your administrator.");
     }
   }
 

@@ -17,7 +17,7 @@ function pool(): PdfPool | null {
       ? new PdfPool({
           filename: PDF_WORKER_FILE,
           ...POOL_SETTINGS,
-          onError: (e) => logger.warn({ err: String(e) }, "PDF worker recycle failed"),
+          onError: (e) => logger.warn({ err: String(e) }, "PDF render failed or its thread was replaced"),
         })
       : null;
     if (!usable)
