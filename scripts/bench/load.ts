@@ -86,6 +86,7 @@ try {
   const errors = calls.filter((c) => c.outcome !== "ok");
   console.log(`| all | ${all} | ${errors.length} | ${((100 * errors.length) / all).toFixed(2)} % | ${percentile(calls.map((c) => c.ms), 50).toFixed(0)} | ${percentile(calls.map((c) => c.ms), 95).toFixed(0)} | |`);
   if (errors.length) console.log(`errors: ${[...new Set(errors.map((e) => `${e.kind} ${e.outcome} ${e.status} ${e.detail ?? ""}`))].slice(0, 5).join("; ")}`);
+  console.log(`server RSS every 10 s (MB): ${rss.filter((_, i) => i % 10 === 0).map((v) => v.toFixed(0)).join(", ")}`);
   const third = Math.max(1, Math.floor(rss.length / 3));
   const median = (xs: number[]) => percentile(xs, 50);
   console.log(
