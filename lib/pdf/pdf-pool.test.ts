@@ -62,14 +62,15 @@ describe("the PDF pool", () => {
     expect(text).not.toMatch(/Pool round 2(?!, renamed)/);
   }, 120_000);
 
-  it("renders a single briefing note through a worker thread", async () => {
-    const bytes = await pool.render({
-      template: "briefing-note",
-      paper: "LETTER",
-      briefings: [sampleBriefing()],
-    });
-    const doc = await PDFDocument.load(bytes);
+  it("renders a briefing note through a worker thread from the record's book part, byte for byte as one process does", async () => {
+    const req: RenderRequest = { template: "briefing-note", paper: "LETTER", briefings: [sampleBriefing()] };
+    pool.clearPartCache();
+    const fresh = await pool.render(req);
+    const doc = await PDFDocument.load(fresh);
     expect(doc.getPage(0).getSize()).toEqual({ width: 612, height: 792 });
+    expect(Buffer.from(fresh).equals(Buffer.from(await renderPdf(req)))).toBe(true);
+    // Again, from the kept part (as after a save's pre-render): the same bytes.
+    expect(Buffer.from(await pool.render(req)).equals(Buffer.from(fresh))).toBe(true);
   }, 60_000);
 
   describe("a poisoned record (a render that hangs or crashes)", () => {

@@ -57,6 +57,12 @@ export class PdfPool {
   }
 
   async render(request: RenderRequest): Promise<Uint8Array> {
+    // A briefing note is its book part, marked: rendered once (or taken from the kept parts) and
+    // stamped, so that a save's pre-render of the note also serves the series book, and back.
+    const only = request.briefings[0];
+    if (request.template === "briefing-note" && only && request.briefings.length === 1) {
+      return this.run({ request, parts: [await this.part(only, request.paper)] }, "book");
+    }
     if (request.template !== "briefing-book") return this.run(request, "default");
     const parts = await Promise.all(request.briefings.map((b) => this.part(b, request.paper)));
     return this.run({ request, parts }, "book");

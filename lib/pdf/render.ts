@@ -133,7 +133,8 @@ async function assemble(
 
 /**
  * The one entry point: a render request in, finished PDF bytes (marked, numbered, reproducible)
- * out. A briefing book may be given its parts already rendered (renderBookPart, in order).
+ * out. A briefing book may be given its parts already rendered (renderBookPart, in order), and
+ * so may a briefing note (its one part: the same pages before markings).
  */
 export async function renderPdf(req: RenderRequest, bookParts?: Uint8Array[]): Promise<Uint8Array> {
   registerFonts();
@@ -147,7 +148,8 @@ export async function renderPdf(req: RenderRequest, bookParts?: Uint8Array[]): P
   let draft = !first.approved;
   switch (req.template) {
     case "briefing-note":
-      doc = await toPdf(createElement(BriefingNote, { b: first, paper: req.paper }));
+      // A briefing note is its book part with markings: a part already rendered is reused.
+      doc = bookParts?.[0] ? await PDFDocument.load(bookParts[0]) : await toPdf(createElement(BriefingNote, { b: first, paper: req.paper }));
       break;
     case "one-page":
       doc = await onePage(first, req.paper);

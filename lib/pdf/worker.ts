@@ -21,7 +21,7 @@ export function part({
   return renderBookPart(briefing, paper);
 }
 
-/** A briefing book from parts rendered by `part`: cover, contents, merge, markings. */
+/** A briefing book from parts rendered by `part` (cover, contents, merge, markings), or a briefing note from its part (markings). */
 export function book({
   request,
   parts,
