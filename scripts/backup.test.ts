@@ -5,8 +5,9 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
-// Backs up a database with demo and generated records, restores it into an empty one, and
-// compares every table row by row; the audit log comes back whole and still append-only.
+// Backs up a database with demo and generated records, restores it into an empty one and into
+// the same one wiped, and compares every table row by row; the audit log comes back whole and
+// still append-only.
 const server = process.env.DATABASE_URL as string;
 const withDb = (name: string) => Object.assign(new URL(server), { pathname: `/${name}` }).href;
 const stamp = `${Date.now().toString(36)}_${process.pid}`;
@@ -64,5 +65,13 @@ describe("db:backup and db:restore", () => {
     // A second restore over the data is refused, and changes nothing.
     expect(() => run("scripts/db-restore.mjs", ["--in", file], dst)).toThrow(/not empty/);
     expect(await fingerprint(dst)).toEqual(before);
+
+    // Wiped in place (every table, the search configuration and extensions gone), then restored
+    // into the same database: every row is back.
+    await sql(src, `DROP SCHEMA public CASCADE; CREATE SCHEMA public`);
+    expect(await fingerprint(src)).toEqual({});
+    run("scripts/db-restore.mjs", ["--in", file], src);
+    expect(await fingerprint(src)).toEqual(before);
+    await expect(sql(src, `UPDATE "AuditLog" SET action = 'x'`)).rejects.toThrow(/append-only/);
   }, 120_000);
 });
