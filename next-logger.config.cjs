@@ -24,6 +24,9 @@ module.exports = {
         const id = requestId();
         return id ? { requestId: id } : {};
       },
-      redact: { paths: ["password", "*.password", "token", "*.token", "secret", "*.secret", "cookie", "*.cookie"], remove: true },
+      redact: {
+        paths: ["password", "*.password", "passwordHash", "*.passwordHash", "token", "*.token", "totp", "*.totp", "secret", "*.secret", "cookie", "*.cookie", "authorization", "*.authorization", "headers.cookie", "*.headers.cookie", "*.headers.authorization"],
+        remove: true,
+      },
     }),
 };

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { checkSession, dropSessionCookie, sessionCookieName, setSessionCookie } from "@/lib/auth/session-timeouts";
+import { checkSession, dropSessionCookies, sessionCookieNames, setSessionCookie } from "@/lib/auth/session-timeouts";
 import { databaseUnavailableSince, markDatabaseAvailable } from "@/lib/db-status";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
@@ -46,19 +46,28 @@ export async function proxy(request: NextRequest) {
   // Idle and absolute session timeouts: an ended session is removed before the app sees it.
   const session = await checkSession(request);
   const ended = session.age === "idle" || session.age === "expired";
+  const sessionCookies = ended ? sessionCookieNames(request) : [];
   if (ended && page && request.method === "GET" && !request.headers.has("next-action") && !request.nextUrl.pathname.startsWith("/signin")) {
     const to = new URL("/signin", request.url);
     to.searchParams.set("ended", session.age);
     to.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
     const redirect = NextResponse.redirect(to);
-    dropSessionCookie(redirect);
+    dropSessionCookies(redirect, sessionCookies);
     redirect.headers.set("X-Request-Id", requestId);
     return redirect;
   }
-  if (ended) headers.set("cookie", (request.headers.get("cookie") ?? "").split(/;\s*/).filter((c) => !c.startsWith(`${sessionCookieName()}=`)).join("; "));
+  if (ended) {
+    headers.set(
+      "cookie",
+      (request.headers.get("cookie") ?? "")
+        .split(/;\s*/)
+        .filter((c) => !sessionCookies.includes(c.slice(0, c.indexOf("="))))
+        .join("; "),
+    );
+  }
 
   const response = NextResponse.next({ request: { headers } });
-  if (ended) dropSessionCookie(response);
+  if (ended) dropSessionCookies(response, sessionCookies);
   else if (session.refreshed && session.maxAge) setSessionCookie(response, session.refreshed, session.maxAge);
   response.headers.set("X-Request-Id", requestId);
   if (csp) response.headers.set("Content-Security-Policy", csp);

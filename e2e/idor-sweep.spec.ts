@@ -774,7 +774,7 @@ const TABLE: Record<string, Row> = {
     ids: "none: the caller's own account",
     outOfReach: "another account: untouched",
     anonymous: (f) => ({ call: act("/account", "disableTotpAction", { form: { code: "123456", userId: f.targetId } }), want: "signin", targets: [{ user: f.targetId }] }),
-    cases: (f) => [{ name: "viewer · another account's id in the form", as: "matrixViewer", call: act("/account", "disableTotpAction", { form: { code: "123456", userId: f.targetId } }), want: "fieldErrors", targets: [{ user: f.targetId }] }],
+    cases: (f) => [{ name: "viewer · another account's id in the form", as: "matrixViewer", call: act("/account", "disableTotpAction", { form: { code: "123456", password: "x", userId: f.targetId } }), want: "CONFLICT", targets: [{ user: f.targetId }] }],
   },
   "app/(app)/session-actions.ts#signOutEverywhereAction": {
     kind: "server action",

@@ -24,10 +24,9 @@ test("a person sets up two-step sign-in, then signing in asks for the app's code
   await expect(page.getByText("That code is not correct")).toBeVisible();
   await page.getByLabel("Code from the app").fill(appCode(key, -1));
   await page.getByRole("button", { name: "Turn two-step sign-in on" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Two-step sign-in is on." })).toBeVisible();
-
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
-  await expect(page).toHaveURL(/\/signin/);
+  // Turning it on ends every session, this one too: signed in again, with a code.
+  await expect(page).toHaveURL(/\/signin\?ended=totp/);
+  await expect(page.getByRole("status")).toContainText("Two-step sign-in changed: you were signed out on every device.");
   await page.getByLabel("E-mail").fill(USERS.twoStep.email);
   await page.getByLabel("Password").fill(E2E_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -42,4 +41,6 @@ test("a person sets up two-step sign-in, then signing in asks for the app's code
   await page.getByRole("button", { name: "Verify and sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText(USERS.twoStep.name);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("status").filter({ hasText: "Two-step sign-in is on." })).toBeVisible();
 });

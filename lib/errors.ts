@@ -33,7 +33,7 @@ export function isAppError(error: unknown): error is AppError {
 // How a lost or refused database connection shows itself through pg and Prisma's adapter:
 // socket errors, pg's pool timeouts and terminations, and PostgreSQL's own shutdown and
 // "not accepting connections yet" codes (class 08, 57P01–57P03).
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03"]);
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300"]);
 const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection timeout|Client has encountered a connection error|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|ECONNREFUSED|ECONNRESET|Connection refused|server closed the connection unexpectedly/i;
 
 /** True when `error` (or anything in its cause chain) says PostgreSQL cannot be reached right now. */
@@ -44,7 +44,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || code.startsWith("08") || code === "P1001" || code === "P1017")) return true;
     if (typeof originalCode === "string" && (UNAVAILABLE_CODES.has(originalCode) || originalCode.startsWith("08"))) return true;
     if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed" || kind === "SocketTimeout") return true;
-    if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
+    // Messages only of errors that are not about parsing or types (a parse error can echo input).
+    const generic = e instanceof SyntaxError || e instanceof TypeError || e instanceof RangeError;
+    if (!generic && typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
     if (typeof originalMessage === "string" && UNAVAILABLE_MESSAGES.test(originalMessage)) return true;
     e = cause;
   }

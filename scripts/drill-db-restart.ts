@@ -115,7 +115,14 @@ try {
   // Pages: the first ones to meet the outage fail while rendering (Next.js answers 500 with the
   // error page); from then on proxy.ts answers 503 until PostgreSQL is back. Counted apart.
   const pageErrors = calls.filter((c) => c.kind === "page" && c.outcome === "error" && phase(c) === "outage");
-  const bad = calls.filter((c) => (c.outcome === "error" || c.outcome === "network" || c.outcome === "refused") && !pageErrors.includes(c));
+  const GRACE_MS = 10_000;
+  const bad = calls.filter(
+    (c) =>
+      ((c.outcome === "error" || c.outcome === "network" || c.outcome === "refused") && !pageErrors.includes(c)) ||
+      // Outside the outage (and a grace period after it), nothing may be refused as unavailable,
+      // and a conflict would mean a save's answer was lost though the database was up.
+      ((c.outcome === "unavailable" || c.outcome === "conflict") && (phase(c) === "before" || (phase(c) === "after" && c.at > upAt + GRACE_MS))),
+  );
   for (const c of bad.slice(0, 5)) fail(`${phase(c)} ${c.kind}: ${c.outcome} ${c.status} ${c.detail ?? ""}`);
   if (bad.length > 5) fail(`… and ${bad.length - 5} more failed requests`);
   const outagePages = calls.filter((c) => c.kind === "page" && phase(c) === "outage" && c.outcome !== "ok").length;
@@ -125,6 +132,10 @@ try {
   if (!calls.some((c) => phase(c) === "outage" && c.outcome === "unavailable")) fail("no request was refused during the outage: did PostgreSQL stop?");
 
   // Recovery: each user's first acknowledged save after PostgreSQL came back.
+  // Every kind of request works again after the outage, not only saves.
+  for (const kind of ["save", "download", "page"]) {
+    if (!calls.some((c) => c.kind === kind && c.outcome === "ok" && c.at >= upAt)) fail(`no ${kind} succeeded after PostgreSQL was back`);
+  }
   const firstOk = records.map((_, vu) => calls.find((c) => c.vu === vu && c.kind === "save" && c.outcome === "ok" && c.at >= upAt));
   const recovery = firstOk.map((c) => (c ? c.at + c.ms - upAt : Infinity));
   const worst = Math.max(...recovery);

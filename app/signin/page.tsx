@@ -2,14 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallback } from "@/lib/validation/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  // Only same-site paths: never an open redirect to another host.
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -23,9 +19,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="mt-2 text-3xl font-bold text-brand">Readout</h1>
           <p className="mt-1 text-sm text-muted">Consultation records and briefings</p>
         </div>
-        {(params.ended === "idle" || params.ended === "expired") && (
+        {(params.ended === "idle" || params.ended === "expired" || params.ended === "totp") && (
           <p role="status" className="mb-4 rounded-md border border-line bg-white p-3 text-sm">
-            {params.ended === "idle" ? "You were signed out after a period without activity." : "Your session reached its maximum length."} Sign in again to continue.
+            {params.ended === "idle"
+              ? "You were signed out after a period without activity. Sign in again to continue."
+              : params.ended === "expired"
+                ? "Your session reached its maximum length. Sign in again to continue."
+                : "Two-step sign-in changed: you were signed out on every device. Sign in again."}
           </p>
         )}
         {typeof params.welcome === "string" && (

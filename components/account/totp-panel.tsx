@@ -30,7 +30,7 @@ export function TotpPanel({ enabled, required, begin, confirm, disable }: Props)
   const [cState, cAction, cPending] = useActionState(confirm, {});
   const [dState, dAction, dPending] = useActionState(disable, {});
 
-  if (enabled || cState.done) {
+  if (enabled) {
     return (
       <div className="space-y-4">
         <p role="status" className="text-sm font-semibold text-ok">
@@ -38,11 +38,13 @@ export function TotpPanel({ enabled, required, begin, confirm, disable }: Props)
         </p>
         {required ? (
           <p className="text-sm text-muted">Administrators must keep it on. If you lose your phone, another administrator can remove it so you can set it up again.</p>
-        ) : dState.done ? (
-          <p role="status" className="text-sm">Two-step sign-in is off.</p>
         ) : (
           <form action={dAction} className="space-y-3" noValidate>
+            <p className="text-sm text-muted">To turn it off, confirm with your password and a code. You will be signed out on every device.</p>
             {dState.message && <Alert>{dState.message}</Alert>}
+            <Field id="totp-password" label="Password" errors={dState.fieldErrors?.password}>
+              {(a11y) => <Input {...a11y} name="password" type="password" autoComplete="current-password" className="max-w-80" required />}
+            </Field>
             <CodeField errors={dState.fieldErrors?.code} />
             <Button type="submit" variant="secondary" disabled={dPending}>
               Turn two-step sign-in off
@@ -85,7 +87,7 @@ export function TotpPanel({ enabled, required, begin, confirm, disable }: Props)
           <img src={setup.qr} alt="QR code for your authenticator app" width={200} height={200} className="my-3 rounded border border-line" />
           or by typing this key: <code className="select-all rounded bg-surface px-1.5 py-0.5 font-mono tracking-wider" aria-label="Key to type into the app">{setup.secret}</code>
         </li>
-        <li>Enter the code the app now shows, to check that it works. Two-step sign-in is on from then.</li>
+        <li>Enter the code the app now shows, to check that it works. Two-step sign-in is on from then: you will be signed out everywhere and sign in again with a code.</li>
       </ol>
       {cState.message && <Alert>{cState.message}</Alert>}
       <CodeField errors={cState.fieldErrors?.code} />

@@ -1,12 +1,13 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { signOutEverywhereAction } from "@/app/(app)/session-actions";
 
 export function SignOutButton({ everywhere }: { everywhere?: typeof signOutEverywhereAction }) {
   const [pending, start] = useTransition();
+  const [problem, setProblem] = useState<string | null>(null);
   return (
     <span className="flex gap-2">
       <Button variant="secondary" size="sm" onClick={() => void signOut({ callbackUrl: "/signin" })}>
@@ -20,13 +21,22 @@ export function SignOutButton({ everywhere }: { everywhere?: typeof signOutEvery
           title="Ends your sessions on every computer and phone"
           onClick={() =>
             start(async () => {
-              await everywhere();
+              const r = await everywhere();
+              if (!r.done) {
+                setProblem(r.message ?? "Not signed out anywhere; try again.");
+                return;
+              }
               await signOut({ callbackUrl: "/signin" });
             })
           }
         >
           Sign out everywhere
         </Button>
+      )}
+      {problem && (
+        <span role="alert" className="self-center text-xs">
+          {problem}
+        </span>
       )}
     </span>
   );

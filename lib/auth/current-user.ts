@@ -3,6 +3,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { sessionAge } from "@/lib/auth/session-timeouts";
 import { prisma } from "@/lib/db";
 import { AppError, asAppError } from "@/lib/errors";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
@@ -24,8 +25,11 @@ export interface SessionUser {
  * outlive a disabled account or a "sign out everywhere".
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
+  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number; signedInAt?: number; seen?: number; mfa?: boolean } | null;
   if (!session?.uid || typeof session.sv !== "number") return null;
+  // proxy.ts ends idle and expired sessions; checked again here so that no path around it can use one.
+  const age = sessionAge(session, Math.floor(Date.now() / 1000));
+  if (age === "idle" || age === "expired") return null;
   const user = await prisma.user.findUnique({
     where: { id: session.uid },
     select: { id: true, email: true, name: true, role: true, clearance: true, active: true, sessionVersion: true, totpEnabledAt: true },
@@ -39,7 +43,8 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     role: user.role,
     clearance: user.clearance,
     secondFactor,
-    needsSecondFactor: user.role === "ADMIN" && !secondFactor && process.env.REQUIRE_ADMIN_TOTP === "true",
+    // Required for administrators: turned on, and this session signed in with a code.
+    needsSecondFactor: user.role === "ADMIN" && process.env.REQUIRE_ADMIN_TOTP === "true" && !(secondFactor && session.mfa === true),
   };
 });
 

@@ -27,7 +27,7 @@ export const authOptions: NextAuthOptions = {
           logger.error({ err: error instanceof Error ? error.message : String(error) }, "sign-in failed");
           throw new Error("Sign-in is not available right now. Try again in a moment.");
         }
-        return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+        return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, mfa: user.mfa } : null;
       },
     }),
   ],
@@ -38,11 +38,14 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
         token.signedInAt = token.seen = Math.floor(Date.now() / 1000);
+        // Whether this sign-in checked an authenticator code.
+        token.mfa = (user as { mfa?: boolean }).mfa === true;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid, sv: token.sv };
+      // The timeouts are also checked by getCurrentUser, behind proxy.ts.
+      return { ...session, uid: token.uid, sv: token.sv, signedInAt: token.signedInAt, seen: token.seen, mfa: token.mfa };
     },
   },
 };
@@ -54,5 +57,7 @@ declare module "next-auth/jwt" {
     /** Seconds since the epoch: sign-in, and the last request (moved on by proxy.ts). */
     signedInAt?: number;
     seen?: number;
+    /** The sign-in checked an authenticator code. */
+    mfa?: boolean;
   }
 }

@@ -27,10 +27,20 @@ describe("session timeouts", () => {
       delete process.env.NEXTAUTH_URL;
     });
     const now = () => Math.floor(Date.now() / 1000);
-    async function request(path: string, claims: { signedInAt: number; seen: number }, init: { method?: string; headers?: Record<string, string> } = {}) {
+    async function request(path: string, claims: { signedInAt: number; seen: number }, init: { method?: string; headers?: Record<string, string>; cookieName?: string } = {}) {
       const token = await encode({ token: { uid: "u1", sv: 1, ...claims }, secret: SECRET, maxAge: 8 * 3600 });
-      return new NextRequest(`http://localhost:3000${path}`, { method: init.method ?? "GET", headers: { cookie: `other=1; next-auth.session-token=${token}`, ...init.headers } });
+      return new NextRequest(`http://localhost:3000${path}`, { method: init.method ?? "GET", headers: { cookie: `other=1; ${init.cookieName ?? "next-auth.session-token"}=${token}`, ...init.headers } });
     }
+
+    it("a session cookie under another name next-auth also reads (a chunk name, a suffix) is checked and removed too", async () => {
+      for (const cookieName of ["next-auth.session-token.0", "next-auth.session-tokenX"]) {
+        const page = await proxy(await request("/", { signedInAt: now() - 3600, seen: now() - 2 * 3600 }, { cookieName }));
+        expect(page.status, cookieName).toBe(307);
+        expect(page.headers.get("set-cookie"), cookieName).toContain(`${cookieName}=;`);
+        const api = await proxy(await request("/api/commitments/export", { signedInAt: now() - 3600, seen: now() - 2 * 3600 }, { cookieName }));
+        expect(api.headers.get("x-middleware-request-cookie") ?? "", cookieName).not.toContain(cookieName);
+      }
+    });
 
     it("an idle session: a page redirects to sign-in saying why, and the cookie is removed", async () => {
       const res = await proxy(await request("/consultations?q=x", { signedInAt: now() - 3600, seen: now() - 31 * 60 }));

@@ -17,7 +17,7 @@ export type SessionAge = "none" | "fresh" | "refresh" | "idle" | "expired";
 /** What to do with a session token at `now` (seconds). */
 export function sessionAge(token: Pick<JWT, "signedInAt" | "seen"> | null, now: number, limits = timeouts()): SessionAge {
   if (!token) return "none";
-  // A token from before these claims existed counts as signed in and seen at its issue time.
+  // A token from before these claims existed counts as signed in at the epoch: it has ended.
   const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
   const seen = typeof token.seen === "number" ? token.seen : signedInAt;
   if (now - signedInAt >= limits.absolute) return "expired";
@@ -34,10 +34,23 @@ export function sessionCookieName(): string {
  * treats the request as signed out), "refresh" (the caller sets the returned cookie value), or
  * nothing to do.
  */
+/**
+ * Every cookie next-auth would read as the session: its name, and any name starting with it
+ * (next-auth joins "<name>.0", "<name>.1"… as chunks of one token, and matches by prefix).
+ */
+export function sessionCookieNames(request: NextRequest): string[] {
+  return request.cookies
+    .getAll()
+    .map((c) => c.name)
+    .filter((name) => name.startsWith(sessionCookieName()));
+}
+
 export async function checkSession(request: NextRequest, now = Math.floor(Date.now() / 1000)): Promise<{ age: SessionAge; refreshed?: string; maxAge?: number }> {
   const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret || !request.cookies.has(sessionCookieName())) return { age: "none" };
+  if (!secret || sessionCookieNames(request).length === 0) return { age: "none" };
   const token = await getToken({ req: request, secret, cookieName: sessionCookieName() }).catch(() => null);
+  // Cookies that do not decode are no session (next-auth will not accept them either).
+  if (!token) return { age: "none" };
   const age = sessionAge(token, now);
   if (age !== "refresh" || !token) return { age };
   const maxAge = Math.max(60, (token.signedInAt ?? now) + timeouts().absolute - now);
@@ -48,6 +61,8 @@ export function setSessionCookie(response: NextResponse, value: string, maxAge: 
   response.cookies.set(sessionCookieName(), value, { httpOnly: true, sameSite: "lax", path: "/", secure: sessionCookieName().startsWith("__Secure-"), maxAge });
 }
 
-export function dropSessionCookie(response: NextResponse): void {
-  response.cookies.set(sessionCookieName(), "", { httpOnly: true, sameSite: "lax", path: "/", secure: sessionCookieName().startsWith("__Secure-"), maxAge: 0 });
+export function dropSessionCookies(response: NextResponse, names: string[]): void {
+  for (const name of new Set([sessionCookieName(), ...names])) {
+    response.cookies.set(name, "", { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: 0 });
+  }
 }

@@ -85,7 +85,9 @@ export async function saveRecord(base: string, cookie: string, id: string, versi
   return { ...call, version: version_, currentVersion: current };
 }
 
-function byStatus(status: number): Call["outcome"] {
+function byStatus(status: number, location: string | null): Call["outcome"] {
+  // A redirect to sign-in is a lost session, not a success; 304 is a cache hit.
+  if (status >= 300 && status < 400 && status !== 304) return location && !location.includes("/signin") ? "ok" : "refused";
   if (status < 400) return "ok";
   if (status === 503) return "unavailable";
   if (status === 409) return "conflict";
@@ -99,7 +101,7 @@ export function get(base: string, cookie: string, path: string, kind: string, he
     const res = await fetch(`${base}${path}`, { headers: { Cookie: cookie, ...headers }, redirect: "manual", signal: AbortSignal.timeout(30_000) });
     await res.arrayBuffer();
     etag = res.headers.get("etag") ?? undefined;
-    return { outcome: byStatus(res.status), status: res.status };
+    return { outcome: byStatus(res.status, res.headers.get("location")), status: res.status };
   }).then((c) => ({ ...c, etag }));
 }
 

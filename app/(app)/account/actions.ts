@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { actionUser } from "@/lib/auth/current-user";
 import { beginTotpSetup, confirmTotpSetup, disableTotp, type TotpSetup } from "@/lib/domain/users/totp";
 import { asAppError, isAppError } from "@/lib/errors";
@@ -23,8 +23,8 @@ async function settle(work: () => Promise<{ status: "ok" } | { status: "invalid"
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "two-step sign-in change failed");
     return { message: "That did not work and nothing was changed; please try again." };
   }
-  revalidatePath("/account");
-  return { done: true };
+  // Two-step sign-in changed: every session of the person ended (this one too). Sign in again.
+  redirect("/signin?ended=totp&callbackUrl=%2Faccount");
 }
 
 /** A new secret to scan; two-step sign-in stays off until a code from it is confirmed. */
@@ -50,5 +50,5 @@ export async function confirmTotpSetupAction(_prev: TotpFormState, formData: For
 export async function disableTotpAction(_prev: TotpFormState, formData: FormData): Promise<TotpFormState> {
   const user = await actionUser();
   if (isAppError(user)) return { message: user.message, code: user.code };
-  return settle(() => disableTotp(user, formData.get("code")));
+  return settle(() => disableTotp(user, { password: formData.get("password"), code: formData.get("code") }));
 }

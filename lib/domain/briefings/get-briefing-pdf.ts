@@ -246,7 +246,12 @@ export async function warmBriefingCache(actor: Actor, id: string): Promise<void>
   try {
     do {
       state.again = false;
-      await warmOnce(state.actor, id);
+      try {
+        await warmOnce(state.actor, id);
+      } catch (error) {
+        // One failed pre-render must not drop the one asked for meanwhile; the last error is reported.
+        if (!state.again) throw error;
+      }
     } while (state.again);
   } finally {
     warming.delete(id);

@@ -15,6 +15,8 @@ export interface AuthenticatedUser {
   email: string;
   name: string;
   sessionVersion: number;
+  /** An authenticator code was checked. */
+  mfa: boolean;
 }
 
 /**
@@ -118,5 +120,5 @@ export async function authenticate(raw: unknown, ipAddress: string | null = null
     await tx.loginFailure.delete({ where: { id: attempt } });
     await writeAudit(tx, { actorId: user.id, action: "auth.login" });
   });
-  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, mfa: user.totpEnabledAt !== null };
 }

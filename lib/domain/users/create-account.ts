@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { clearanceAllows, type Actor } from "@/lib/auth/permissions";
+import { clearanceAllows, hasPermission, type Actor } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/domain/users/create-user";
 import { INVITATION_HOURS, inviteUser } from "@/lib/domain/users/invitations";
 import { createUserSchema } from "@/lib/validation/user";
@@ -25,7 +25,8 @@ export const ACCOUNT_FIELDS = ["email", "name", "role", "clearance"] as const;
  * `form` is what the form sent (FormData.get of each field). Throws AppError (CONFLICT…).
  */
 export async function createAccountFromForm(actor: Actor, form: Record<(typeof ACCOUNT_FIELDS)[number] | "password", unknown>): Promise<AccountFormState> {
-  if (actor.role !== "ADMIN") return { message: "Only administrators create accounts.", code: "FORBIDDEN" };
+  // hasPermission, not the role: an administrator who must set up two-step sign-in first may not.
+  if (!hasPermission(actor, "user:manage")) return { message: "Only administrators create accounts.", code: "FORBIDDEN" };
   const values = Object.fromEntries(ACCOUNT_FIELDS.map((k) => [k, String(form[k] ?? "")]));
   if (String(form.password ?? "") === "") {
     const r = await inviteUser(actor, values);

@@ -39,6 +39,12 @@ describe("two-step sign-in (TOTP)", () => {
     expect(row.totpPendingSecret).toBeNull();
     expect(row.totpSecret).toMatch(/^v1\./);
     expect(row.totpSecret).not.toContain(setup.secret.replaceAll(" ", ""));
+    // Turning it on ended every session (this one too).
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(2);
+    // Sealed for this user: copied to another account's row, it does not open.
+    const other = await createTestUser();
+    await prisma.user.update({ where: { id: other.id }, data: { totpSecret: row.totpSecret, totpEnabledAt: new Date() } });
+    await expect(authenticate({ email: other.email, password: TEST_PASSWORD, code: appCode(setup.secret, 1) })).rejects.toThrow();
     expect(await prisma.auditLog.count({ where: { actorId: user.id, action: "auth.totp_enabled" } })).toBe(1);
     await expect(beginTotpSetup(user)).rejects.toMatchObject({ code: "CONFLICT" });
   });
@@ -71,9 +77,15 @@ describe("two-step sign-in (TOTP)", () => {
 
   it("is turned off with a current code; an administrator can remove it (lost phone), which ends the person's sessions", async () => {
     const { user, secret } = await withTotp();
-    expect(await disableTotp(user, "000000")).toMatchObject({ status: "invalid" });
-    expect(await disableTotp(user, appCode(secret, 1))).toEqual({ status: "ok" });
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
+    const sv = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    expect(await disableTotp(user, { password: TEST_PASSWORD, code: "000000" })).toMatchObject({ status: "invalid", fieldErrors: { code: [expect.any(String)] } });
+    expect(await disableTotp(user, { password: "not-the-password", code: appCode(secret, 1) })).toMatchObject({ status: "invalid", fieldErrors: { password: [expect.any(String)] } });
+    // Both refusals counted as failed sign-ins (codes cannot be guessed here faster than at sign-in).
+    expect(await prisma.loginFailure.count({ where: { email: user.email } })).toBe(2);
+    expect(await disableTotp(user, { password: TEST_PASSWORD, code: appCode(secret, 1) })).toEqual({ status: "ok" });
+    const off = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(off.totpEnabledAt).toBeNull();
+    expect(off.sessionVersion).toBe(sv + 1);
     expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, ip())).toMatchObject({ id: user.id });
 
     const other = await withTotp({ clearance: "CONFIDENTIAL" });
@@ -94,7 +106,7 @@ describe("two-step sign-in (TOTP)", () => {
   it("when required for administrators, one without it cannot manage accounts until set up, and cannot turn it off", async () => {
     process.env.REQUIRE_ADMIN_TOTP = "true";
     const admin = await withTotp({ role: "ADMIN" });
-    await expect(disableTotp(admin.user, appCode(admin.secret, 1))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(disableTotp(admin.user, { password: TEST_PASSWORD, code: appCode(admin.secret, 1) })).rejects.toMatchObject({ code: "FORBIDDEN" });
     // What getCurrentUser derives for an administrator without it:
     expect(hasPermission({ id: "x", role: "ADMIN", clearance: "SECRET", needsSecondFactor: true }, "user:manage")).toBe(false);
     expect(hasPermission({ id: "x", role: "ADMIN", clearance: "SECRET", needsSecondFactor: true }, "consultation:edit")).toBe(true);
