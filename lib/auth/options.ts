@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cachedDecode } from "@/lib/auth/jwt-cache";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { authenticate, signInAddress, CODE_NEEDED, CODE_WRONG } from "@/lib/domain/users/authenticate";
@@ -10,6 +11,7 @@ const EIGHT_HOURS = 8 * 60 * 60;
 export const authOptions: NextAuthOptions = {
   // The secret is read by next-auth from NEXTAUTH_SECRET; next.config.js has validated it.
   session: { strategy: "jwt", maxAge: EIGHT_HOURS, updateAge: 15 * 60 },
+  jwt: { decode: cachedDecode },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({

@@ -1,5 +1,6 @@
 import { encode, getToken, type JWT } from "next-auth/jwt";
 import type { NextRequest, NextResponse } from "next/server";
+import { cachedDecode } from "@/lib/auth/jwt-cache";
 
 // Idle and absolute session timeouts, enforced in proxy.ts on every request (pages, server
 // actions and route handlers alike). The session is a JWT in a cookie: its sign-in time and the
@@ -48,7 +49,7 @@ export function sessionCookieNames(request: NextRequest): string[] {
 export async function checkSession(request: NextRequest, now = Math.floor(Date.now() / 1000)): Promise<{ age: SessionAge; refreshed?: string; maxAge?: number }> {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret || sessionCookieNames(request).length === 0) return { age: "none" };
-  const token = await getToken({ req: request, secret, cookieName: sessionCookieName() }).catch(() => null);
+  const token = await getToken({ req: request, secret, cookieName: sessionCookieName(), decode: cachedDecode }).catch(() => null);
   // Cookies that do not decode are no session (next-auth will not accept them either).
   if (!token) return { age: "none" };
   const age = sessionAge(token, now);

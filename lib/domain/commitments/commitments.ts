@@ -112,7 +112,9 @@ export function commitmentSql(actor: Actor, f: CommitmentFilters, limit = COMMIT
 export async function listCommitments(actor: Actor, f: CommitmentFilters, limit = COMMITMENTS_PAGE): Promise<{ rows: CommitmentRow[]; next: string | null }> {
   const { dated } = commitmentSql(actor, f, limit);
   let rows: CommitmentRow[] = dated ? await prisma.$queryRaw<CommitmentRow[]>(dated) : [];
-  if (rows.length <= limit) rows = [...rows, ...(await prisma.$queryRaw<CommitmentRow[]>(commitmentSql(actor, f, limit, rows.length).undated))];
+  // With a due-date condition no undated commitment can match: no query for them.
+  const datedOnly = f.due !== undefined || f.dueFrom !== undefined || f.dueTo !== undefined;
+  if (rows.length <= limit && !datedOnly) rows = [...rows, ...(await prisma.$queryRaw<CommitmentRow[]>(commitmentSql(actor, f, limit, rows.length).undated))];
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
