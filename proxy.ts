@@ -68,7 +68,9 @@ export async function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers } });
   if (ended) dropSessionCookies(response, sessionCookies);
-  else if (session.refreshed && session.maxAge) setSessionCookie(response, session.refreshed, session.maxAge);
+  // Not on next-auth's own routes: its sign-in and sign-out set the cookie themselves, and a
+  // refreshed copy sent alongside could undo a sign-out.
+  else if (session.refreshed && session.maxAge && !request.nextUrl.pathname.startsWith("/api/auth/")) setSessionCookie(response, session.refreshed, session.maxAge);
   response.headers.set("X-Request-Id", requestId);
   if (csp) response.headers.set("Content-Security-Policy", csp);
   return response;

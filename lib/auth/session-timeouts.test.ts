@@ -73,6 +73,9 @@ describe("session timeouts", () => {
       expect(token?.signedInAt).toBe(signedInAt);
       expect(token?.seen).toBeGreaterThanOrEqual(now() - 2);
       expect(token?.uid).toBe("u1");
+      // Never on next-auth's own routes: a refreshed copy beside sign-out's cleared cookie could undo it.
+      const signOut = await proxy(await request("/api/auth/signout", { signedInAt, seen: now() - 10 * 60 }, { method: "POST" }));
+      expect(signOut.headers.get("set-cookie") ?? "").not.toContain("next-auth.session-token");
     });
   });
 });
