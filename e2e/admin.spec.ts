@@ -10,6 +10,7 @@ test("an admin creates an account, the person signs in, and disabling it signs t
   const staff = await staffContext.newPage();
   await signIn(admin, "admin");
   await admin.getByRole("link", { name: "Staff" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Staff accounts" })).toBeVisible();
   await expectAccessible(admin);
   const email = `new-staff-${Date.now()}@test.readout`;
   await admin.getByLabel("Full name").fill("Nadia New");

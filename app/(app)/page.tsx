@@ -76,7 +76,8 @@ function Upcoming({ dated, toBeFixed }: { dated: UpcomingRound[]; toBeFixed: Upc
           <span className="font-semibold">{r.when}</span> — {r.seriesName}, {place(r)}
           <div className="text-xs text-muted">
             As planned at{" "}
-            <Link href={`/consultations/${r.id}`} className="text-brand underline-offset-2 hover:underline">
+            {/* Underlined: a link inside a line of text must not be told apart by colour alone. */}
+            <Link href={`/consultations/${r.id}`} className="text-brand underline underline-offset-2">
               {r.title}
             </Link>
           </div>
