@@ -74,19 +74,30 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
     throw new AppError("FORBIDDEN", "You may not download briefings.");
   if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No such consultation.");
   const visible = visibleClassifications(actor.clearance);
-  const record = await prisma.consultation.findFirst({
-    where: { id, classification: { in: visible } },
-    select: {
-      id: true,
-      version: true,
-      status: true,
-      updatedAt: true,
-      startDate: true,
-      title: true,
-      seriesId: true,
-      classification: true,
-    },
-  });
+  // The record and what its earlier rounds (within clearance) last changed, in one round trip:
+  // earlier rounds feed "open commitments from earlier rounds", so their changes count too.
+  const [record] = await prisma.$queryRaw<
+    {
+      id: string;
+      version: number;
+      status: string;
+      updatedAt: Date;
+      startDate: Date;
+      title: string;
+      classification: Classification;
+      earlierMax: Date | null;
+      earlierCount: number;
+    }[]
+  >`
+    SELECT c.id, c.version, c.status::text AS status, c."updatedAt", c."startDate", c.title, c.classification::text AS classification,
+      e."earlierMax", e."earlierCount"
+    FROM "Consultation" c
+    CROSS JOIN LATERAL (
+      SELECT max(p."updatedAt") AS "earlierMax", count(*)::int AS "earlierCount"
+      FROM "Consultation" p
+      WHERE p."seriesId" = c."seriesId" AND p."startDate" < c."startDate" AND p.classification = ANY(${visible}::"Classification"[])
+    ) e
+    WHERE c.id = ${id}::uuid AND c.classification = ANY(${visible}::"Classification"[])`;
   if (!record) throw new AppError("NOT_FOUND", "No such consultation.");
   if (record.status !== "APPROVED" && !hasPermission(actor, "consultation:download-draft")) {
     throw new AppError("FORBIDDEN", "Viewers may download approved briefings only, and this version is not approved.");
@@ -98,16 +109,6 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
       "The public readout is available once the record is approved (or from its approved version).",
     );
   }
-  // Earlier rounds feed "open commitments from earlier rounds": their changes count too.
-  const earlier = await prisma.consultation.aggregate({
-    where: {
-      seriesId: record.seriesId,
-      startDate: { lt: record.startDate },
-      classification: { in: visible },
-    },
-    _max: { updatedAt: true },
-    _count: true,
-  });
   const key = createHash("sha256")
     .update(
       JSON.stringify([
@@ -119,8 +120,8 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
         record.version,
         record.status,
         record.updatedAt,
-        earlier._max.updatedAt,
-        earlier._count,
+        record.earlierMax,
+        record.earlierCount,
       ]),
     )
     .digest("hex");

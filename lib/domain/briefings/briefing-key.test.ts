@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { getBriefingPdfKey } from "@/lib/domain/briefings/get-briefing-pdf";
+import { createConsultation } from "@/lib/domain/consultations/create-consultation";
+import { createTestUser } from "@/lib/testing/factories";
+import { newRoundInput } from "@/lib/testing/record-fixtures";
+import { createConsultationSchema } from "@/lib/validation/consultation";
+
+// A briefing prints the open commitments of earlier rounds: its cache key (and ETag) must change
+// when an earlier round within the reader's clearance changes — and only then.
+
+const note = { template: "briefing-note" as const, paper: "A4" as const };
+
+describe("the briefing's cache key", () => {
+  it("moves with the record and its earlier rounds within the reader's clearance, and with nothing else", async () => {
+    const secret = await createTestUser({ clearance: "SECRET" });
+    const restricted = await createTestUser({ clearance: "RESTRICTED" });
+    const first = await createConsultation(secret, newRoundInput({ classification: "UNCLASSIFIED" }));
+    const { seriesId } = await prisma.consultation.findUniqueOrThrow({ where: { id: first.id }, select: { seriesId: true } });
+    const round = (n: string, startDate: string, classification: string) =>
+      createConsultation(secret, createConsultationSchema.parse({ seriesId, title: `Round ${n}`, roundNumber: n, startDate, city: "Moscow", classification }));
+    const hidden = await round("6", "2023-09-01", "SECRET");
+    const latest = await round("7", "2024-01-15", "UNCLASSIFIED");
+    // A later round does not count (it prints nothing of it).
+    const later = await round("8", "2024-06-01", "UNCLASSIFIED");
+
+    const keys = async () => Promise.all([secret, restricted].map(async (u) => (await getBriefingPdfKey(u, latest.id, note)).key));
+    const [s0, r0] = await keys();
+    expect(await keys()).toEqual([s0, r0]);
+    expect(s0).not.toBe(r0); // readers with different clearances see different briefings
+
+    const touch = (id: string) => prisma.consultation.update({ where: { id }, data: { updatedAt: new Date(Date.now() + 60_000) } });
+    await touch(later.id);
+    expect(await keys()).toEqual([s0, r0]);
+
+    await touch(hidden.id); // above RESTRICTED: only the SECRET reader's briefing can change
+    const [s1, r1] = await keys();
+    expect(s1).not.toBe(s0);
+    expect(r1).toBe(r0);
+
+    await touch(first.id); // within both clearances
+    const [s2, r2] = await keys();
+    expect(s2).not.toBe(s1);
+    expect(r2).not.toBe(r1);
+  });
+});
