@@ -6,7 +6,7 @@ import { authOptions } from "@/lib/auth/options";
 import { sessionAge } from "@/lib/auth/session-timeouts";
 import { prisma } from "@/lib/db";
 import { AppError, asAppError } from "@/lib/errors";
-import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { hasPermission, secondFactorRequired, type Permission } from "@/lib/auth/permissions";
 
 export interface SessionUser {
   id: string;
@@ -44,7 +44,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     clearance: user.clearance,
     secondFactor,
     // Required for administrators: turned on, and this session signed in with a code.
-    needsSecondFactor: user.role === "ADMIN" && process.env.REQUIRE_ADMIN_TOTP === "true" && !(secondFactor && session.mfa === true),
+    needsSecondFactor: secondFactorRequired(user.role) && !(secondFactor && session.mfa === true),
   };
 });
 

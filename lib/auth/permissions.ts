@@ -31,6 +31,11 @@ export interface Actor {
   needsSecondFactor?: boolean;
 }
 
+/** Whether this role must use two-step sign-in here (REQUIRE_ADMIN_TOTP=true: administrators). */
+export function secondFactorRequired(role: Role): boolean {
+  return role === "ADMIN" && process.env.REQUIRE_ADMIN_TOTP === "true";
+}
+
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   if (permission === "user:manage" && actor.needsSecondFactor) return false;
   return GRANTS[actor.role].includes(permission);

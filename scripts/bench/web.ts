@@ -6,6 +6,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
+import { percentile, signIn } from "../load/app-client";
 import pg from "pg";
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -50,23 +51,7 @@ const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "star
 const stop = () => server.kill("SIGTERM");
 process.on("exit", stop);
 
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const login = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  return [jar, ...login.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-}
 
-function percentile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((q / 100) * s.length))] ?? NaN;
-}
 
 async function load(path: string, cookie: string, connections: number) {
   const times: number[] = [];
@@ -95,7 +80,7 @@ try {
     ["SECRET", "bench-secret@readout.invalid"],
     ["RESTRICTED", "bench-restricted@readout.invalid"],
   ] as const) {
-    const cookie = await signIn(email);
+    const cookie = await signIn(base, email, PASSWORD);
     for (const s of scenarios) {
       const check = await fetch(`${base}${s.path}`, { headers: { cookie } });
       if (check.status !== 200) throw new Error(`${s.path} answered ${check.status}`);

@@ -10,7 +10,6 @@ export interface TotpFormState {
   message?: string;
   code?: string;
   fieldErrors?: Record<string, string[]>;
-  done?: boolean;
 }
 
 async function settle(work: () => Promise<{ status: "ok" } | { status: "invalid"; fieldErrors: Record<string, string[]> }>): Promise<TotpFormState> {

@@ -3,6 +3,7 @@ import { TotpPanel } from "@/components/account/totp-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
+import { secondFactorRequired } from "@/lib/auth/permissions";
 import { label } from "@/lib/validation/vocabulary";
 import { beginTotpSetupAction, confirmTotpSetupAction, disableTotpAction } from "./actions";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/account");
   const params = await searchParams;
-  const required = user.role === "ADMIN" && process.env.REQUIRE_ADMIN_TOTP === "true";
+  const required = secondFactorRequired(user.role);
   return (
     <>
       <PageHeader title="Your account" description={`${user.name} · ${user.email} · ${label(user.role)} · cleared ${label(user.clearance)}`} />

@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { AppError, isAppError } from "@/lib/errors";
 import { CODE_WRONG, authenticate } from "@/lib/domain/users/authenticate";
-import { hasPermission, visibleClassifications, type Actor } from "@/lib/auth/permissions";
+import { hasPermission, secondFactorRequired, visibleClassifications, type Actor } from "@/lib/auth/permissions";
 import { requireWithinClearance } from "@/lib/domain/users/manage-users";
 
 // Two-step sign-in with an authenticator app (RFC 6238 TOTP: SHA-1, 6 digits, 30 s — what every
@@ -126,7 +126,7 @@ export async function spendTotpCode(userId: string, rawCode: unknown): Promise<b
  * Every session of the person ends.
  */
 export async function disableTotp(actor: Actor, raw: { password?: unknown; code?: unknown }): Promise<TotpResult> {
-  if (actor.role === "ADMIN" && process.env.REQUIRE_ADMIN_TOTP === "true") {
+  if (secondFactorRequired(actor.role)) {
     throw new AppError("FORBIDDEN", "Administrators must keep two-step sign-in on here. Another administrator can reset it if your device is lost.");
   }
   const code = codeSchema.safeParse(raw.code);
