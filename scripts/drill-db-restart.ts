@@ -1,5 +1,5 @@
 // npm run drill:db-restart — PostgreSQL stopped and started again while 20 users save and
-// download, against `next start` (run `npm run build` first). Its own embedded PostgreSQL in a
+// download, against the production server (scripts/serve.mjs; run `npm run build` first). Its own embedded PostgreSQL in a
 // temporary folder (nothing else is disturbed). Proves, and exits non-zero unless:
 //   - during the outage every answer is a clean refusal (503 / UNAVAILABLE), never a 500 and
 //     never a dropped connection (the server stays up);

@@ -1,4 +1,4 @@
-// npm run bench:load — 20 users (BENCH_USERS) for 60 s (BENCH_SECONDS) against `next start`
+// npm run bench:load — 20 users (BENCH_USERS) for 60 s (BENCH_SECONDS) against the production server (scripts/serve.mjs)
 // (run `npm run build` first), each in a loop with 200 ms between requests (BENCH_THINK_MS):
 // the dashboard, a search, a record page, a save through the editor's action, a PDF download
 // (the pre-rendered A4 note, and now and then US Letter, which renders). Prints per request
@@ -17,7 +17,7 @@ const PASSWORD = "load-password-long-enough";
 const records = await seedUsersWithRecords(USERS, PASSWORD, "load");
 const app = await startApp(PORT, { DATABASE_URL: process.env.DATABASE_URL!, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" });
 const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${app.child.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-// next start runs the server in a child of its own process: count the whole tree.
+// scripts/serve.mjs runs a server process per CPU: count the whole tree.
 const treeRssMb = () => {
   let total = rssMb();
   try {
@@ -74,7 +74,7 @@ try {
   );
   clearInterval(sampler);
   const kinds = [...new Set(calls.map((c) => c.kind))];
-  console.log(`\n${USERS} users, ${SECONDS} s, ${THINK_MS} ms between a user's requests; next start; times in ms`);
+  console.log(`\n${USERS} users, ${SECONDS} s, ${THINK_MS} ms between a user's requests; scripts/serve.mjs; times in ms`);
   console.log("| request | n | errors | error rate | p50 | p95 | max |\n|---|---|---|---|---|---|---|");
   for (const kind of kinds) {
     const cs = calls.filter((c) => c.kind === kind);
@@ -90,7 +90,7 @@ try {
   const third = Math.max(1, Math.floor(rss.length / 3));
   const median = (xs: number[]) => percentile(xs, 50);
   console.log(
-    `\nserver RSS (next start and its server process): start ${rss[0]!.toFixed(0)} MB, median of the first third ${median(rss.slice(0, third)).toFixed(0)} MB, of the last third ${median(rss.slice(-third)).toFixed(0)} MB, max ${Math.max(...rss).toFixed(0)} MB; ${(all / SECONDS).toFixed(1)} requests/s`,
+    `\nserver RSS (all server processes): start ${rss[0]!.toFixed(0)} MB, median of the first third ${median(rss.slice(0, third)).toFixed(0)} MB, of the last third ${median(rss.slice(-third)).toFixed(0)} MB, max ${Math.max(...rss).toFixed(0)} MB; ${(all / SECONDS).toFixed(1)} requests/s`,
   );
 } finally {
   await app.stop();

@@ -192,7 +192,7 @@ await servicePool.destroy();
 firstRender();
 await poolThroughput();
 
-/** Downloads through the real HTTP route of `next start` (needs `npm run build` first). */
+/** Downloads through the real HTTP route of the production server (needs `npm run build` first). */
 async function httpDownloads() {
   if (!existsSync(".next/BUILD_ID")) {
     console.log("\ncached download: skipped (no production build; run `npm run build` first)");
@@ -209,7 +209,7 @@ async function httpDownloads() {
   const { spawn } = await import("node:child_process");
   const server = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    ["scripts/serve.mjs", "-p", String(port)],
     {
       stdio: "ignore",
       env: {
@@ -268,7 +268,7 @@ async function httpDownloads() {
       if (r.status !== 304) throw new Error(`conditional request answered ${r.status}`);
     }
     console.log(
-      `\ndownload of the demo briefing note through GET ${new URL(url).pathname} (next start, 50 each):`,
+      `\ndownload of the demo briefing note through GET ${new URL(url).pathname} (scripts/serve.mjs, 50 each):`,
     );
     console.log(
       `| request | p50 ms | p95 ms |\n|---|---|---|\n| first (render + store) | ${ms(firstMs)} | – |\n| repeat, served from the cache (200) | ${p(hit, 50).toFixed(1)} | ${p(hit, 95).toFixed(1)} |\n| repeat with If-None-Match (304) | ${p(revalidated, 50).toFixed(1)} | ${p(revalidated, 95).toFixed(1)} |`,

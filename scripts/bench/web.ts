@@ -1,9 +1,10 @@
 // npm run bench:web — the pages staff use to find and follow up, on a database of generated
 // records (BENCH_RECORDS, default 100,000; or BENCH_DATABASE_URL, already seeded), served by
-// `next start` (run `npm run build` first). p50/p95 and requests/s at 1 and 20 concurrent users
+// the production server (scripts/serve.mjs; run `npm run build` first). p50/p95 and requests/s at 1 and 20 concurrent users
 // (autocannon), for a user cleared SECRET and one cleared RESTRICTED.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { percentile, signIn } from "../load/app-client";
@@ -44,7 +45,7 @@ const rare = (await db.query(`SELECT substring(title from '· ([0-9A-F]{6})$') A
 const broadCount = Number((await db.query(`SELECT count(*)::int AS n FROM "Consultation" WHERE "searchVector" @@ websearch_to_tsquery('readout', 'cooperation')`)).rows[0].n);
 await db.end();
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT)], {
   stdio: "ignore",
   env: { ...process.env, DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
 });
@@ -93,7 +94,7 @@ try {
       console.error(rows.at(-1));
     }
   }
-  console.log(`\n${RECORDS.toLocaleString("en-GB")} records; next start; ${SECONDS} s per run (ms, requests/s)`);
+  console.log(`\n${RECORDS.toLocaleString("en-GB")} records; scripts/serve.mjs with ${process.env.WEB_CONCURRENCY ?? os.availableParallelism()} server processes; ${SECONDS} s per run (ms, requests/s)`);
   console.log("| page | reader | 1 user p50 | p95 | req/s | 20 users p50 | p95 | req/s | errors |\n|---|---|---|---|---|---|---|---|---|");
   console.log(rows.join("\n"));
 } finally {

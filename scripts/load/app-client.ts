@@ -116,10 +116,10 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** `next start` on `port` against `databaseUrl` (a production build must exist). */
+/** The production server (scripts/serve.mjs: `next start` once per CPU) on `port` (a production build must exist). */
 export async function startApp(port: number, env: Record<string, string>): Promise<App> {
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "info", ...env },
   });

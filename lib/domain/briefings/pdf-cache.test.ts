@@ -20,6 +20,20 @@ describe("the shared PDF cache", () => {
     expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
   });
 
+  it("keeps what it served in memory too: a repeat reads no row (a key's bytes never change)", async () => {
+    const k = key();
+    let renders = 0;
+    const render = async () => {
+      renders++;
+      return new Uint8Array([37, 80, 68, 70, renders]);
+    };
+    await cachedPdf(k, "briefing-note", render);
+    // The shared row goes (another process evicted it); this process still has the bytes.
+    await prisma.pdfCache.delete({ where: { key: k } });
+    const again = await cachedPdf(k, "briefing-note", render);
+    expect([again.cached, renders, Array.from(again.bytes)]).toEqual([true, 1, [37, 80, 68, 70, 1]]);
+  });
+
   it("evicts the least recently used PDFs beyond its budget, never a pinned (approved) one", async () => {
     // Older than anything other tests store, and larger, so that only these go.
     const oldest = { key: key(), lastUsedAt: new Date("1970-01-01T00:00:00Z") };

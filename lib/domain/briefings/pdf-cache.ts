@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { prisma } from "@/lib/db";
 import { logger } from "@/lib/logger";
 
@@ -6,6 +7,22 @@ import { logger } from "@/lib/logger";
 const CACHE_BYTES = Number(process.env.PDF_CACHE_MB ?? 512) * 2 ** 20;
 /** A hit refreshes its row's last use at most this often (a write per download would cost more). */
 const TOUCH_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * The most recently served PDFs, also kept in this process's memory: a key names its bytes for
+ * good (it hashes everything printed and the renderer's version), so a kept copy never goes
+ * stale, and a repeat download needs neither the database row nor its decoding.
+ */
+const memory = new LRUCache<string, { bytes: Uint8Array; touchedAt: number }>({
+  maxSize: Math.max(1, Number(process.env.PDF_MEMORY_CACHE_MB ?? 64)) * 2 ** 20,
+  sizeCalculation: (entry) => Math.max(1, entry.bytes.byteLength),
+});
+
+function touch(key: string) {
+  void prisma.pdfCache
+    .update({ where: { key }, data: { lastUsedAt: new Date() } })
+    .catch((e: unknown) => logger.warn({ err: String(e) }, "PDF cache touch failed"));
+}
 
 /**
  * The PDF stored under `key` in the shared cache, or `render()`'s result, stored for the next
@@ -18,16 +35,22 @@ export async function cachedPdf(
   render: () => Promise<Uint8Array>,
   options: { pinned?: boolean } = {},
 ): Promise<{ bytes: Uint8Array; cached: boolean }> {
+  const kept = memory.get(key);
+  if (kept) {
+    // The shared row's last use still moves, so that eviction spares what is read here.
+    if (Date.now() - kept.touchedAt > TOUCH_AFTER_MS) {
+      kept.touchedAt = Date.now();
+      touch(key);
+    }
+    return { bytes: kept.bytes, cached: true };
+  }
   const hit = await prisma.pdfCache.findUnique({
     where: { key },
     select: { bytes: true, lastUsedAt: true },
   });
   if (hit) {
-    if (Date.now() - hit.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
-      void prisma.pdfCache
-        .update({ where: { key }, data: { lastUsedAt: new Date() } })
-        .catch((e: unknown) => logger.warn({ err: String(e) }, "PDF cache touch failed"));
-    }
+    if (Date.now() - hit.lastUsedAt.getTime() > TOUCH_AFTER_MS) touch(key);
+    memory.set(key, { bytes: hit.bytes, touchedAt: Date.now() });
     return { bytes: hit.bytes, cached: true };
   }
   const bytes = await render();
@@ -44,6 +67,7 @@ export async function cachedPdf(
     skipDuplicates: true,
   });
   await evictPdfCache(CACHE_BYTES);
+  memory.set(key, { bytes, touchedAt: Date.now() });
   return { bytes, cached: false };
 }
 
