@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { buttonVariants } from "@/components/ui/button";
-import { ClassificationBadge, StatusBadge } from "@/components/consultations/consultation-table";
-import { Highlighted } from "@/components/consultations/highlighted";
+import { SearchResultsTable } from "@/components/consultations/tables";
 import { requireUser, requirePermission } from "@/lib/auth/current-user";
 import { hasPermission, visibleClassifications } from "@/lib/auth/permissions";
 import { RANK_WINDOW, parseSearchParams, searchConsultations, type SearchParams } from "@/lib/domain/consultations/search-consultations";
 import { getSeries } from "@/lib/domain/series/get-series";
-import { countryName, countryOptions } from "@/lib/countries";
-import { formatLongDate } from "@/lib/format";
+import { countryName } from "@/lib/countries";
+import { CountrySelect } from "@/components/ui/country-select";
 import { RecordStatus } from "@/lib/generated/prisma/enums";
 import { TOPIC_CATEGORIES, label } from "@/lib/validation/vocabulary";
+import { readThrough } from "@/lib/read-cache";
 
 export const metadata: Metadata = { title: "Consultations" };
 
@@ -46,8 +46,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
   const user = await requireUser("/consultations");
   requirePermission(user, "consultation:read");
   const { params, ignored } = parseSearchParams(await searchParams);
-  const [result, series] = await Promise.all([searchConsultations(user, params), params.series ? getSeries(user, params.series).catch(() => null) : null]);
-  const countries = countryOptions().map((c) => ({ value: c.code, label: c.name }));
+  const [result, series] = await Promise.all([readThrough(user.snapshot, ["search", user.clearance, params], () => searchConsultations(user, params)), params.series ? getSeries(user, params.series).catch(() => null) : null]);
   const filtered = Object.entries(params).some(([k, v]) => k !== "after" && k !== "sort" && v);
   const countText = `${result.capped ? `More than ${result.count.toLocaleString("en-GB")}` : result.count.toLocaleString("en-GB")} ${result.count === 1 && !result.capped ? "consultation" : "consultations"}${filtered ? " match" : ""}`;
   return (
@@ -81,7 +80,12 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
           )}
         </div>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <Choice name="country" labelText="Counterpart country" value={params.country} options={countries} />
+          <div className="space-y-1">
+            <label htmlFor="f-country" className="block text-xs font-semibold text-ink">
+              Counterpart country
+            </label>
+            <CountrySelect id="f-country" name="country" defaultValue={params.country} className={control} />
+          </div>
           {params.series && (
             // A series is chosen from its own page ("Search its records"); here it can be dropped.
             <div className="space-y-1">
@@ -136,47 +140,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
           {filtered ? "Nothing matches. Try fewer words or fewer filters." : "No consultations yet."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Consultations</caption>
-            <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Title</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Date</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Venue</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Counterpart</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Classification</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {result.rows.map((r) => (
-                <tr key={r.id} className="align-top hover:bg-surface/60">
-                  <td className="px-4 py-3">
-                    <Link href={`/consultations/${r.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
-                      {r.titleHighlight ? <Highlighted text={r.titleHighlight} /> : r.title}
-                    </Link>
-                    <div className="text-xs text-muted">{r.seriesName}</div>
-                    {r.snippet && r.snippet.includes("\u0002") && (
-                      <p className="mt-1 text-xs text-ink/80">
-                        <Highlighted text={r.snippet} />
-                      </p>
-                    )}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3">{formatLongDate(r.startDate)}</td>
-                  <td className="px-4 py-3">{r.venueCity}</td>
-                  <td className="px-4 py-3">{countryName(r.counterpartCountry)}</td>
-                  <td className="px-4 py-3">
-                    <ClassificationBadge value={r.classification} />
-                  </td>
-                  <td className="px-4 py-3">
-                    <StatusBadge value={r.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SearchResultsTable rows={result.rows.map((r) => ({ ...r, country: countryName(r.counterpartCountry) }))} />
       )}
       <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
         {params.after && (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { buttonVariants } from "@/components/ui/button";
-import { ClassificationBadge, StatusBadge } from "@/components/consultations/consultation-table";
+import { ClassificationBadge, StatusBadge } from "@/components/consultations/badges";
 import { RecordView } from "@/components/record/record-view";
 import { StartNextRoundButton } from "@/components/record/start-next-round-button";
 import { PdfMenu } from "@/components/record/pdf-menu";

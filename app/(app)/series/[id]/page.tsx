@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { buttonVariants } from "@/components/ui/button";
-import { ClassificationBadge, StatusBadge } from "@/components/consultations/consultation-table";
+import { ClassificationBadge, StatusBadge } from "@/components/consultations/badges";
 import { StartNextRoundButton } from "@/components/record/start-next-round-button";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";

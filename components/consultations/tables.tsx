@@ -1,0 +1,108 @@
+"use client";
+
+// Client components on purpose, though they need no interactivity: a long list rendered on the
+// server travels twice (as HTML and as React's payload of every element); here only the rows'
+// data travels in the payload and the markup is made from it (decision 0012).
+import Link from "next/link";
+import { ClassificationBadge, StatusBadge } from "@/components/consultations/badges";
+import { Highlighted } from "@/components/consultations/highlighted";
+import { formatLongDate } from "@/lib/format";
+
+export interface ConsultationRow {
+  id: string;
+  title: string;
+  startDate: Date;
+  venueCity: string;
+  country: string;
+  classification: string;
+  status: string;
+}
+
+const th = "px-4 py-3 font-semibold";
+const td = "px-4 py-3";
+
+function Head() {
+  return (
+    <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
+      <tr>
+        <th scope="col" className={th}>Title</th>
+        <th scope="col" className={th}>Date</th>
+        <th scope="col" className={th}>Venue</th>
+        <th scope="col" className={th}>Counterpart</th>
+        <th scope="col" className={th}>Classification</th>
+        <th scope="col" className={th}>Status</th>
+      </tr>
+    </thead>
+  );
+}
+
+export function ConsultationTable({ rows, caption, empty = "No consultations yet." }: { rows: ConsultationRow[]; caption: string; empty?: string }) {
+  if (rows.length === 0) {
+    return <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-sm text-muted">{empty}</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-line bg-white shadow-sm">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <Head />
+        <tbody className="divide-y divide-line">
+          {rows.map((r) => (
+            <tr key={r.id} className="hover:bg-surface/60">
+              <td className={`${td} font-medium`}>
+                <Link href={`/consultations/${r.id}`} className="text-brand underline-offset-2 hover:underline">
+                  {r.title}
+                </Link>
+              </td>
+              <td className={`whitespace-nowrap ${td}`}>{formatLongDate(r.startDate)}</td>
+              <td className={td}>{r.venueCity}</td>
+              <td className={td}>{r.country}</td>
+              <td className={td}><ClassificationBadge value={r.classification} /></td>
+              <td className={td}><StatusBadge value={r.status} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export interface SearchResultRow extends ConsultationRow {
+  /** The title with the matched words between \u0002 and \u0003 (see Highlighted). */
+  titleHighlight: string | null;
+  snippet: string | null;
+  seriesName: string;
+}
+
+/** The consultations list's results: matched words highlighted, a snippet of the summary. */
+export function SearchResultsTable({ rows }: { rows: SearchResultRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-line bg-white shadow-sm">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Consultations</caption>
+        <Head />
+        <tbody className="divide-y divide-line">
+          {rows.map((r) => (
+            <tr key={r.id} className="align-top hover:bg-surface/60">
+              <td className={td}>
+                <Link href={`/consultations/${r.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
+                  {r.titleHighlight ? <Highlighted text={r.titleHighlight} /> : r.title}
+                </Link>
+                <div className="text-xs text-muted">{r.seriesName}</div>
+                {r.snippet && r.snippet.includes("\u0002") && (
+                  <p className="mt-1 text-xs text-ink/80">
+                    <Highlighted text={r.snippet} />
+                  </p>
+                )}
+              </td>
+              <td className={`whitespace-nowrap ${td}`}>{formatLongDate(r.startDate)}</td>
+              <td className={td}>{r.venueCity}</td>
+              <td className={td}>{r.country}</td>
+              <td className={td}><ClassificationBadge value={r.classification} /></td>
+              <td className={td}><StatusBadge value={r.status} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
