@@ -1,7 +1,8 @@
 // npm run bench:web — the pages staff use to find and follow up, on a database of generated
 // records (BENCH_RECORDS, default 100,000; or BENCH_DATABASE_URL, already seeded), served by
 // the production server (scripts/serve.mjs; run `npm run build` first). p50/p95 and requests/s at 1 and 20 concurrent users
-// (autocannon), for a user cleared SECRET and one cleared RESTRICTED.
+// (autocannon), for a user cleared SECRET and one cleared RESTRICTED; at 20 users also against a
+// second server with the read cache off (READ_CACHE=off), for comparison in the same run.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -50,20 +51,25 @@ const rare = (await db.query(`SELECT substring(title from '· ([0-9A-F]{6})$') A
 const broadCount = Number((await db.query(`SELECT count(*)::int AS n FROM "Consultation" WHERE "searchVector" @@ websearch_to_tsquery('readout', 'cooperation')`)).rows[0].n);
 await db.end();
 
-const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT)], {
-  stdio: "ignore",
-  env: { ...process.env, DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
-});
-const stop = () => server.kill("SIGTERM");
+// The same build twice, side by side: as configured, and with the read cache off (decision 0012).
+const servers = [
+  { port: PORT, env: {} },
+  { port: PORT + 1, env: { READ_CACHE: "off" } },
+].map(({ port, env }) =>
+  spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], {
+    stdio: "ignore",
+    env: { ...process.env, ...env, DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+  }),
+);
+const uncached = `http://127.0.0.1:${PORT + 1}`;
+const stop = () => servers.forEach((s) => s.kill("SIGTERM"));
 process.on("exit", stop);
 
-
-
-async function load(path: string, cookie: string, connections: number) {
+async function load(path: string, cookie: string, connections: number, server = base, seconds = SECONDS) {
   const times: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: `${base}${path}`, connections, duration: SECONDS, headers: { cookie } }, (error, r) => (error ? reject(error) : resolve(r)));
+    const instance = autocannon({ url: `${server}${path}`, connections, duration: seconds, headers: { cookie } }, (error, r) => (error ? reject(error) : resolve(r)));
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       if (statusCode !== 200) errors++;
       times.push(responseTime);
@@ -73,7 +79,7 @@ async function load(path: string, cookie: string, connections: number) {
 }
 
 try {
-  for (let i = 0; i < 120 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
+  for (const server of [base, uncached]) for (let i = 0; i < 120 && !(await fetch(`${server}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
   const scenarios = [
     { name: "dashboard", path: "/" },
     { name: "list, 200 pages deep (keyset)", path: `/consultations?after=${deepCursor}` },
@@ -90,17 +96,18 @@ try {
     for (const s of scenarios) {
       const check = await fetch(`${base}${s.path}`, { headers: { cookie } });
       if (check.status !== 200) throw new Error(`${s.path} answered ${check.status}`);
-      await load(s.path, cookie, 2); // warm
+      for (const server of [base, uncached]) await load(s.path, cookie, 2, server, 3); // warm
       const one = await load(s.path, cookie, 1);
       const twenty = await load(s.path, cookie, 20);
+      const off = await load(s.path, cookie, 20, uncached);
       rows.push(
-        `| ${s.name} | ${who} | ${one.p50.toFixed(0)} | ${one.p95.toFixed(0)} | ${one.rps.toFixed(1)} | ${twenty.p50.toFixed(0)} | ${twenty.p95.toFixed(0)} | ${twenty.rps.toFixed(1)} | ${one.errors + twenty.errors} |`,
+        `| ${s.name} | ${who} | ${one.p50.toFixed(0)} | ${one.p95.toFixed(0)} | ${one.rps.toFixed(1)} | ${twenty.p50.toFixed(0)} | ${twenty.p95.toFixed(0)} | ${twenty.rps.toFixed(1)} | ${off.p50.toFixed(0)} | ${off.p95.toFixed(0)} | ${off.rps.toFixed(1)} | ${one.errors + twenty.errors + off.errors} |`,
       );
       console.error(rows.at(-1));
     }
   }
   console.log(`\n${RECORDS.toLocaleString("en-GB")} records; scripts/serve.mjs with ${process.env.WEB_CONCURRENCY ?? os.availableParallelism()} server processes; ${SECONDS} s per run (ms, requests/s)`);
-  console.log("| page | reader | 1 user p50 | p95 | req/s | 20 users p50 | p95 | req/s | errors |\n|---|---|---|---|---|---|---|---|---|");
+  console.log("| page | reader | 1 user p50 | p95 | req/s | 20 users p50 | p95 | req/s | 20 users, READ_CACHE=off p50 | p95 | req/s | errors |\n|---|---|---|---|---|---|---|---|---|---|---|---|");
   console.log(rows.join("\n"));
 } finally {
   stop();
