@@ -21,6 +21,10 @@ let options: CountryOption[] | undefined;
 export function countryOptions(): CountryOption[] {
   options ??= Object.entries(countries.getNames("en", { select: "official" }))
     .map(([code, name]) => ({ code, name }))
-    .sort((a, b) => a.name.localeCompare(b.name, "en"));
+    // Not localeCompare: the browser renders this list too (components/ui/country-select.tsx),
+    // and engines' collations may differ; letters without accents, by code unit, are the same everywhere.
+    .map((o) => ({ ...o, key: o.name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase() }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ code, name }) => ({ code, name }));
   return options;
 }

@@ -4,9 +4,13 @@
 
 const KEY = Symbol.for("readout.databaseUnavailableSince");
 type Store = { [KEY]?: number };
+const CLEAR = Symbol.for("readout.clearReadCache");
 
 export function markDatabaseUnavailable(): void {
   (globalThis as Store)[KEY] ??= Date.now();
+  // A database back from an outage (restored, failed over) may repeat snapshot numbers: pages'
+  // kept reads go (lib/read-cache.ts).
+  (globalThis as { [CLEAR]?: () => void })[CLEAR]?.();
 }
 
 export function markDatabaseAvailable(): void {

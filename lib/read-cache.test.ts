@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { markDatabaseAvailable, markDatabaseUnavailable } from "@/lib/db-status";
 import { readThrough } from "@/lib/read-cache";
 
 // What getCurrentUser reads with the user: the snapshot of that statement.
@@ -46,6 +47,19 @@ describe("the read cache (keyed by the database snapshot)", () => {
     // Committed: every later request sees it (its snapshot is not one anything was cached under).
     expect(await read()).toBe(`${series.name} — after`);
     await prisma.series.delete({ where: { id: series.id } });
+  });
+
+  it("drops everything it kept when the database is seen unreachable (a restored server may repeat snapshots)", async () => {
+    const s = await snapshot();
+    const key = ["outage", randomUUID()];
+    let loads = 0;
+    const load = async () => ++loads;
+    await readThrough(s, key, load);
+    await readThrough(s, key, load);
+    markDatabaseUnavailable();
+    markDatabaseAvailable();
+    await readThrough(s, key, load);
+    expect(loads).toBe(2);
   });
 
   it("is unchanged by reads: with no write in between, the snapshot is the same", async () => {

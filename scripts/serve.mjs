@@ -33,12 +33,15 @@ if (workers === 1 || !cluster.isPrimary) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
       return;
     }
+    // Ctrl-C reaches the whole process group: a worker told to stop is not a crash.
+    if (code === 0 || signal === "SIGINT" || signal === "SIGTERM") return stop(0);
     const now = Date.now();
     deaths.push(now);
     while (deaths.length && now - deaths[0] > 60_000) deaths.shift();
     console.error(`[readout] server process ${worker.process.pid} ended (${signal ?? `exit ${code}`})${deaths.length > 5 ? "; too many in a minute, stopping" : "; starting another"}`);
     if (deaths.length > 5) return stop(1);
-    fork();
+    // A second later for each recent death: a crash at start-up does not spin.
+    setTimeout(fork, 1000 * (deaths.length - 1));
   });
   const stop = (code = 0) => {
     if (stopping) return;

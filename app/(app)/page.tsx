@@ -10,12 +10,14 @@ import { getDashboard, type UpcomingRound } from "@/lib/domain/dashboard/get-das
 import type { CommitmentRow } from "@/lib/domain/commitments/commitments";
 import { countryName } from "@/lib/countries";
 import { formatLongDate } from "@/lib/format";
-import { readThrough } from "@/lib/read-cache";
+import { readThrough, today } from "@/lib/read-cache";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 type Row = Omit<Parameters<typeof ConsultationTable>[0]["rows"][number], "country"> & { counterpartCountry: string };
-const rows = (list: Row[]) => list.map((r) => ({ ...r, country: countryName(r.counterpartCountry) }));
+// Only what the table shows goes to the browser.
+const rows = (list: Row[]) =>
+  list.map((r) => ({ id: r.id, title: r.title, startDate: r.startDate, venueCity: r.venueCity, classification: r.classification, status: r.status, country: countryName(r.counterpartCountry) }));
 
 function Section({ id, title, count, children }: { id: string; title: string; count?: number; children: React.ReactNode }) {
   return (
@@ -34,7 +36,7 @@ const commitments = (list: CommitmentRow[]) =>
 
 export default async function DashboardPage() {
   const user = await requireUser("/");
-  const d = await readThrough(user.snapshot, ["dashboard", user.id, user.clearance], () => getDashboard(user));
+  const d = await readThrough(user.snapshot, ["dashboard", user.id, user.clearance, today()], () => getDashboard(user));
   return (
     <>
       <PageHeader

@@ -16,8 +16,10 @@ export interface TrackerRow {
   status: string;
   consultationId: string;
   consultationTitle: string;
-  consultationStatus: string;
-  consultationVersion: number;
+  /** For an editor, when the round is locked (to say why). */
+  consultationStatus?: string;
+  /** When editable: the version the status change saves against. */
+  consultationVersion?: number;
   startDate: Date;
   country: string;
   rounds: number;
@@ -57,12 +59,12 @@ export function CommitmentsTable({ rows, mayEdit }: { rows: TrackerRow[]; mayEdi
                 {r.late && <div className="text-xs">Overdue</div>}
               </td>
               <td className={td}>
-                {r.editable ? (
+                {r.editable && r.consultationVersion !== undefined ? (
                   <StatusForm action={updateCommitmentStatusAction} consultationId={r.consultationId} outcomeId={r.outcomeId} version={r.consultationVersion} status={r.status} text={r.text} />
                 ) : (
                   <>
                     {label(r.status)}
-                    {mayEdit && <div className="text-xs text-muted">Its round is {label(r.consultationStatus).toLowerCase()}: change it there or in the next round.</div>}
+                    {mayEdit && r.consultationStatus && <div className="text-xs text-muted">Its round is {label(r.consultationStatus).toLowerCase()}: change it there or in the next round.</div>}
                   </>
                 )}
               </td>

@@ -69,6 +69,7 @@ export function ConsultationTable({ rows, caption, empty = "No consultations yet
 export interface SearchResultRow extends ConsultationRow {
   /** The title with the matched words between \u0002 and \u0003 (see Highlighted). */
   titleHighlight: string | null;
+  /** Part of the summary with a match, or null. */
   snippet: string | null;
   seriesName: string;
 }
@@ -88,7 +89,7 @@ export function SearchResultsTable({ rows }: { rows: SearchResultRow[] }) {
                   {r.titleHighlight ? <Highlighted text={r.titleHighlight} /> : r.title}
                 </Link>
                 <div className="text-xs text-muted">{r.seriesName}</div>
-                {r.snippet && r.snippet.includes("\u0002") && (
+                {r.snippet && (
                   <p className="mt-1 text-xs text-ink/80">
                     <Highlighted text={r.snippet} />
                   </p>

@@ -35,7 +35,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(session.uid)) return null;
   // With the database's snapshot, for page data kept by lib/read-cache.ts (no extra round trip).
   const [user] = await prisma.$queryRaw<(Omit<SessionUser, "secondFactor" | "needsSecondFactor"> & { active: boolean; sessionVersion: number; totpEnabledAt: Date | null })[]>`
-    SELECT id, email, name, role::text AS role, clearance::text AS clearance, active, "sessionVersion", "totpEnabledAt", pg_current_snapshot()::text AS snapshot
+    SELECT id, email, name, role::text AS role, clearance::text AS clearance, active, "sessionVersion", "totpEnabledAt", pg_current_snapshot()::text || '@' || pg_postmaster_start_time()::text AS snapshot
     FROM "User" WHERE id = ${session.uid}::uuid`;
   if (!user || !user.active || user.sessionVersion !== session.sv) return null;
   const secondFactor = user.totpEnabledAt !== null;

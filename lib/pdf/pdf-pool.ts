@@ -1,4 +1,3 @@
-import os from "node:os";
 import { LRUCache } from "lru-cache";
 import { AppError } from "@/lib/errors";
 import Tinypool from "tinypool";
@@ -7,7 +6,8 @@ import { partIdentity, type RenderRequest } from "@/lib/pdf/render";
 
 /** The server's pool (lib/pdf/pool.ts), from the environment; the benchmark uses the same. */
 export const POOL_SETTINGS = {
-  threads: Number(process.env.PDF_WORKERS ?? Math.max(1, os.availableParallelism())),
+  // scripts/serve.mjs sets it to the CPUs per server process.
+  threads: Number(process.env.PDF_WORKERS ?? 2),
   timeoutMs: Number(process.env.PDF_RENDER_TIMEOUT_MS ?? 60_000),
   // A safety net: rendering no longer keeps memory per render (render.ts renderBytes).
   recycleAfter: Number(process.env.PDF_RECYCLE_AFTER ?? 5000),

@@ -138,7 +138,8 @@ export async function startApp(port: number, env: Record<string, string>): Promi
     child,
     lines,
     bannerLines: 0,
-    alive: () => child.exitCode === null && child.signalCode === null,
+    // scripts/serve.mjs replaces a server process that dies and says so: that counts as down.
+    alive: () => child.exitCode === null && child.signalCode === null && !lines.some((l) => l.includes("[readout] server process") && l.includes(" ended (")),
     stop: async () => {
       if (!app.alive()) return;
       child.kill("SIGTERM");

@@ -25,9 +25,10 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
   const user = await requireUser("/commitments");
   requirePermission(user, "consultation:read");
   const { filters, ignored } = parseCommitmentFilters(await searchParams);
-  const { rows, next } = await readThrough(user.snapshot, ["commitments", user.clearance, filters], () => listCommitments(user, filters));
-  const mayEdit = hasPermission(user, "consultation:edit");
   const today = new Date().toISOString().slice(0, 10);
+  // The day is in the key: "overdue" and "due within 30 days" move with it.
+  const { rows, next } = await readThrough(user.snapshot, ["commitments", user.clearance, filters, today], () => listCommitments(user, filters));
+  const mayEdit = hasPermission(user, "consultation:edit");
   const exportQuery = query({ ...filters, after: undefined });
   return (
     <>
@@ -86,13 +87,25 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
       ) : (
         <CommitmentsTable
           mayEdit={mayEdit}
-          rows={rows.map(({ counterpartCountry, ...r }) => {
+          rows={rows.map((r) => {
             const due = r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null;
+            const editable = mayEdit && isEditable(r.consultationStatus as never);
             return {
-              ...r,
-              country: countryName(counterpartCountry),
+              outcomeId: r.outcomeId,
+              text: r.text,
+              owner: r.owner,
+              dueDate: r.dueDate,
+              status: r.status,
+              consultationId: r.consultationId,
+              consultationTitle: r.consultationTitle,
+              // Only where the status form needs them (it saves against the round's version).
+              consultationStatus: mayEdit && !editable ? r.consultationStatus : undefined,
+              consultationVersion: editable ? r.consultationVersion : undefined,
+              startDate: r.startDate,
+              country: countryName(r.counterpartCountry),
+              rounds: r.rounds,
               late: due !== null && due < today && (r.status === "OPEN" || r.status === "IN_PROGRESS"),
-              editable: mayEdit && isEditable(r.consultationStatus as never),
+              editable,
             };
           })}
         />

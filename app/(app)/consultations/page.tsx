@@ -140,7 +140,21 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
           {filtered ? "Nothing matches. Try fewer words or fewer filters." : "No consultations yet."}
         </p>
       ) : (
-        <SearchResultsTable rows={result.rows.map((r) => ({ ...r, country: countryName(r.counterpartCountry) }))} />
+        <SearchResultsTable
+          rows={result.rows.map((r) => ({
+            id: r.id,
+            title: r.title,
+            titleHighlight: r.titleHighlight,
+            // ts_headline gives the summary's opening words when the match was elsewhere: not shown, not sent.
+            snippet: r.snippet?.includes("\u0002") ? r.snippet : null,
+            seriesName: r.seriesName,
+            startDate: r.startDate,
+            venueCity: r.venueCity,
+            country: countryName(r.counterpartCountry),
+            classification: r.classification,
+            status: r.status,
+          }))}
+        />
       )}
       <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
         {params.after && (
