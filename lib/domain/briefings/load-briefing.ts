@@ -22,6 +22,7 @@ async function earlierOpenCommitments(
   seriesId: string,
   before: Date,
   carried: Set<string>,
+  approvedOnly: boolean,
 ) {
   const rows = await prisma.outcome.findMany({
     where: {
@@ -30,6 +31,7 @@ async function earlierOpenCommitments(
         seriesId,
         startDate: { lt: before },
         classification: { in: visibleClassifications(reader.clearance) },
+        ...(approvedOnly ? { status: "APPROVED" as const } : {}),
       },
     },
     select: {
@@ -72,15 +74,19 @@ export async function assembleBriefing(reader: Actor, record: RecordView): Promi
       Math.min(classificationRank(reader.clearance), classificationRank(data.facts.classification))
     ] ?? "UNCLASSIFIED";
   const limited: Actor = { ...reader, clearance: ceiling };
+  // A reader who may download approved briefings only (a viewer) gets nothing from other rounds'
+  // drafts either: only approved rounds feed the history and the earlier open commitments.
+  const approvedOnly = !hasPermission(reader, "consultation:download-draft");
   const chains = new Set(data.outcomes.flatMap((o) => (o.originId ? [o.originId] : [])));
   const startDate = new Date(`${data.facts.startDate}T00:00:00Z`);
   const [history, earlierOpen] = await Promise.all([
-    getCommitmentHistory(limited, [...chains], startDate),
+    getCommitmentHistory(limited, [...chains], startDate, approvedOnly),
     earlierOpenCommitments(
       limited,
       record.series.id,
       startDate,
       new Set([...chains, ...data.outcomes.map((o) => o.id)]),
+      approvedOnly,
     ),
   ]);
   return {
