@@ -2,7 +2,7 @@ import { decode, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 import { LRUCache } from "lru-cache";
 
 // next-auth derives the session key (HKDF) and decrypts the JWT on every read, and a request
-// reads it twice (proxy.ts, then getServerSession): ~4 % of the server's CPU under load. A token
+// reads it twice (proxy.ts, then getCurrentUser): ~4 % of the server's CPU under load. A token
 // is an immutable string, so what it decodes to is remembered for a minute (bounded, and never
 // past the token's own expiry). Revocation does not depend on this: getCurrentUser re-checks the
 // user and their session version in the database on every request.
