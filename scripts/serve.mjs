@@ -8,7 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const NEXT = path.resolve("node_modules/next/dist/bin/next");
+// READOUT_SERVER_BIN: another server script in place of `next` (scripts/serve.test.ts uses one).
+const NEXT = path.resolve(process.env.READOUT_SERVER_BIN ?? "node_modules/next/dist/bin/next");
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()) || 1);
 
 // The PDF worker threads are per process: split the cores between the processes (at least one
@@ -41,7 +42,7 @@ if (workers === 1 || !cluster.isPrimary) {
     console.error(`[readout] server process ${worker.process.pid} ended (${signal ?? `exit ${code}`})${deaths.length > 5 ? "; too many in a minute, stopping" : "; starting another"}`);
     if (deaths.length > 5) return stop(1);
     // A second later for each recent death: a crash at start-up does not spin.
-    setTimeout(fork, 1000 * (deaths.length - 1));
+    setTimeout(() => stopping || fork(), 1000 * (deaths.length - 1));
   });
   const stop = (code = 0) => {
     if (stopping) return;
