@@ -28,7 +28,13 @@ function Outcome({ state }: { state: State }) {
             <label htmlFor="invite-link" className="sr-only">
               Invitation link
             </label>
-            <input id="invite-link" readOnly value={state.link} className="mt-2 block w-full rounded border border-line bg-white px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="invite-link"
+              readOnly
+              value={state.link}
+              className="mt-2 block w-full rounded border border-line bg-white px-2 py-1 font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </>
         )}
       </Alert>
@@ -56,40 +62,50 @@ export function CreateUserForm({
       className="grid gap-4 sm:grid-cols-2"
       noValidate
     >
-      <Field id="new-name" label="Full name" errors={e.name}>
-        {(a) => <Input {...a} name="name" autoComplete="off" defaultValue={v.name ?? ""} />}
-      </Field>
-      <Field id="new-email" label="E-mail" errors={e.email}>
-        {(a) => (
-          <Input {...a} name="email" type="email" autoComplete="off" defaultValue={v.email ?? ""} />
-        )}
-      </Field>
-      <Field id="new-role" label="Role" errors={e.role}>
-        {(a) => <Select {...a} name="role" defaultValue={v.role || "DRAFTER"} options={roles} />}
-      </Field>
-      <Field id="new-clearance" label="Clearance" errors={e.clearance}>
-        {(a) => (
-          <Select
-            {...a}
-            name="clearance"
-            defaultValue={v.clearance || "UNCLASSIFIED"}
-            options={clearances}
-          />
-        )}
-      </Field>
-      <Field
-        id="new-password"
-        label="Initial password (optional)"
-        hint="Leave empty to invite: the person gets a one-time link to choose their own. Or set one of at least 12 characters and give it by a separate channel."
-        errors={e.password}
-      >
-        {(a) => <Input {...a} name="password" type="password" autoComplete="new-password" />}
-      </Field>
-      <div className="flex items-end">
-        <Button type="submit" disabled={pending}>
-          Create account or invite
-        </Button>
-      </div>
+      {/* Nothing can be typed while the action runs: React resets the form when it ends (after
+          the page's refresh, which can take a while), and would throw away what was typed meanwhile. */}
+      <fieldset disabled={pending} className="contents">
+        <Field id="new-name" label="Full name" errors={e.name}>
+          {(a) => <Input {...a} name="name" autoComplete="off" defaultValue={v.name ?? ""} />}
+        </Field>
+        <Field id="new-email" label="E-mail" errors={e.email}>
+          {(a) => (
+            <Input
+              {...a}
+              name="email"
+              type="email"
+              autoComplete="off"
+              defaultValue={v.email ?? ""}
+            />
+          )}
+        </Field>
+        <Field id="new-role" label="Role" errors={e.role}>
+          {(a) => <Select {...a} name="role" defaultValue={v.role || "DRAFTER"} options={roles} />}
+        </Field>
+        <Field id="new-clearance" label="Clearance" errors={e.clearance}>
+          {(a) => (
+            <Select
+              {...a}
+              name="clearance"
+              defaultValue={v.clearance || "UNCLASSIFIED"}
+              options={clearances}
+            />
+          )}
+        </Field>
+        <Field
+          id="new-password"
+          label="Initial password (optional)"
+          hint="Leave empty to invite: the person gets a one-time link to choose their own. Or set one of at least 12 characters and give it by a separate channel."
+          errors={e.password}
+        >
+          {(a) => <Input {...a} name="password" type="password" autoComplete="new-password" />}
+        </Field>
+        <div className="flex items-end">
+          <Button type="submit" disabled={pending}>
+            Create account or invite
+          </Button>
+        </div>
+      </fieldset>
       <div className="sm:col-span-2">
         <Outcome state={state} />
       </div>
