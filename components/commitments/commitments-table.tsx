@@ -8,21 +8,26 @@ import { StatusForm } from "@/components/commitments/status-form";
 import { formatLongDate } from "@/lib/format";
 import { label } from "@/lib/validation/vocabulary";
 
-export interface TrackerRow {
-  outcomeId: string;
-  text: string;
-  owner: string;
-  dueDate: Date | null;
-  status: string;
-  consultationId: string;
-  consultationTitle: string;
+// A type only: nothing of the server module reaches the browser.
+import type { CommitmentRow } from "@/lib/domain/commitments/commitments";
+
+export interface TrackerRow extends Pick<
+  CommitmentRow,
+  | "outcomeId"
+  | "text"
+  | "owner"
+  | "dueDate"
+  | "status"
+  | "consultationId"
+  | "consultationTitle"
+  | "startDate"
+  | "rounds"
+> {
   /** For an editor, when the round is locked (to say why). */
   consultationStatus?: string;
   /** When editable: the version the status change saves against. */
   consultationVersion?: number;
-  startDate: Date;
   country: string;
-  rounds: number;
   /** Open or in progress, and due before today. */
   late: boolean;
   /** The reader may change its status here (its round is editable). */
@@ -39,11 +44,21 @@ export function CommitmentsTable({ rows, mayEdit }: { rows: TrackerRow[]; mayEdi
         <caption className="sr-only">Commitments</caption>
         <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
           <tr>
-            <th scope="col" className={th}>Commitment</th>
-            <th scope="col" className={th}>Owner</th>
-            <th scope="col" className={th}>Due</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={th}>Latest round</th>
+            <th scope="col" className={th}>
+              Commitment
+            </th>
+            <th scope="col" className={th}>
+              Owner
+            </th>
+            <th scope="col" className={th}>
+              Due
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={th}>
+              Latest round
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -51,26 +66,53 @@ export function CommitmentsTable({ rows, mayEdit }: { rows: TrackerRow[]; mayEdi
             <tr key={r.outcomeId} className="align-top">
               <td className={`max-w-md ${td}`}>
                 {r.text}
-                {r.rounds > 1 && <div className="text-xs text-muted">Carried through {r.rounds} rounds</div>}
+                {r.rounds > 1 && (
+                  <div className="text-xs text-muted">Carried through {r.rounds} rounds</div>
+                )}
               </td>
               <td className={td}>{r.owner || <span className="text-muted">No owner</span>}</td>
-              <td className={`whitespace-nowrap ${td} ${r.late ? "font-semibold text-danger" : ""}`}>
-                {r.dueDate ? formatLongDate(r.dueDate) : <span className="text-muted">Not set</span>}
+              <td
+                className={`whitespace-nowrap ${td} ${r.late ? "font-semibold text-danger" : ""}`}
+              >
+                {r.dueDate ? (
+                  formatLongDate(r.dueDate)
+                ) : (
+                  <span className="text-muted">Not set</span>
+                )}
                 {r.late && <div className="text-xs">Overdue</div>}
               </td>
               <td className={td}>
                 {r.editable && r.consultationVersion !== undefined ? (
-                  <StatusForm action={updateCommitmentStatusAction} consultationId={r.consultationId} outcomeId={r.outcomeId} version={r.consultationVersion} status={r.status} text={r.text} />
+                  <StatusForm
+                    action={updateCommitmentStatusAction}
+                    consultationId={r.consultationId}
+                    outcomeId={r.outcomeId}
+                    version={r.consultationVersion}
+                    status={r.status}
+                    text={r.text}
+                  />
                 ) : (
                   <>
                     {label(r.status)}
-                    {mayEdit && r.consultationStatus && <div className="text-xs text-muted">Its round is {label(r.consultationStatus).toLowerCase()}: change it there or in the next round.</div>}
+                    {mayEdit && r.consultationStatus && (
+                      <div className="text-xs text-muted">
+                        Its round is {label(r.consultationStatus).toLowerCase()}: change it there or
+                        in the next round.
+                      </div>
+                    )}
                   </>
                 )}
               </td>
               <td className={td}>
-                <Link href={`/consultations/${r.consultationId}`} className="text-brand underline-offset-2 hover:underline">{r.consultationTitle}</Link>
-                <div className="text-xs text-muted">{formatLongDate(r.startDate)} · {r.country}</div>
+                <Link
+                  href={`/consultations/${r.consultationId}`}
+                  className="text-brand underline-offset-2 hover:underline"
+                >
+                  {r.consultationTitle}
+                </Link>
+                <div className="text-xs text-muted">
+                  {formatLongDate(r.startDate)} · {r.country}
+                </div>
               </td>
             </tr>
           ))}

@@ -25,20 +25,61 @@ function Head() {
   return (
     <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
       <tr>
-        <th scope="col" className={th}>Title</th>
-        <th scope="col" className={th}>Date</th>
-        <th scope="col" className={th}>Venue</th>
-        <th scope="col" className={th}>Counterpart</th>
-        <th scope="col" className={th}>Classification</th>
-        <th scope="col" className={th}>Status</th>
+        <th scope="col" className={th}>
+          Title
+        </th>
+        <th scope="col" className={th}>
+          Date
+        </th>
+        <th scope="col" className={th}>
+          Venue
+        </th>
+        <th scope="col" className={th}>
+          Counterpart
+        </th>
+        <th scope="col" className={th}>
+          Classification
+        </th>
+        <th scope="col" className={th}>
+          Status
+        </th>
       </tr>
     </thead>
   );
 }
 
-export function ConsultationTable({ rows, caption, empty = "No consultations yet." }: { rows: ConsultationRow[]; caption: string; empty?: string }) {
+/** Date, venue, counterpart, classification and status: the columns both tables share. */
+function Cells({ r }: { r: ConsultationRow }) {
+  return (
+    <>
+      <td className={`whitespace-nowrap ${td}`}>{formatLongDate(r.startDate)}</td>
+      <td className={td}>{r.venueCity}</td>
+      <td className={td}>{r.country}</td>
+      <td className={td}>
+        <ClassificationBadge value={r.classification} />
+      </td>
+      <td className={td}>
+        <StatusBadge value={r.status} />
+      </td>
+    </>
+  );
+}
+
+export function ConsultationTable({
+  rows,
+  caption,
+  empty = "No consultations yet.",
+}: {
+  rows: ConsultationRow[];
+  caption: string;
+  empty?: string;
+}) {
   if (rows.length === 0) {
-    return <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-sm text-muted">{empty}</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-sm text-muted">
+        {empty}
+      </p>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white shadow-sm">
@@ -49,15 +90,14 @@ export function ConsultationTable({ rows, caption, empty = "No consultations yet
           {rows.map((r) => (
             <tr key={r.id} className="hover:bg-surface/60">
               <td className={`${td} font-medium`}>
-                <Link href={`/consultations/${r.id}`} className="text-brand underline-offset-2 hover:underline">
+                <Link
+                  href={`/consultations/${r.id}`}
+                  className="text-brand underline-offset-2 hover:underline"
+                >
                   {r.title}
                 </Link>
               </td>
-              <td className={`whitespace-nowrap ${td}`}>{formatLongDate(r.startDate)}</td>
-              <td className={td}>{r.venueCity}</td>
-              <td className={td}>{r.country}</td>
-              <td className={td}><ClassificationBadge value={r.classification} /></td>
-              <td className={td}><StatusBadge value={r.status} /></td>
+              <Cells r={r} />
             </tr>
           ))}
         </tbody>
@@ -85,7 +125,10 @@ export function SearchResultsTable({ rows }: { rows: SearchResultRow[] }) {
           {rows.map((r) => (
             <tr key={r.id} className="align-top hover:bg-surface/60">
               <td className={td}>
-                <Link href={`/consultations/${r.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
+                <Link
+                  href={`/consultations/${r.id}`}
+                  className="font-medium text-brand underline-offset-2 hover:underline"
+                >
                   {r.titleHighlight ? <Highlighted text={r.titleHighlight} /> : r.title}
                 </Link>
                 <div className="text-xs text-muted">{r.seriesName}</div>
@@ -95,11 +138,7 @@ export function SearchResultsTable({ rows }: { rows: SearchResultRow[] }) {
                   </p>
                 )}
               </td>
-              <td className={`whitespace-nowrap ${td}`}>{formatLongDate(r.startDate)}</td>
-              <td className={td}>{r.venueCity}</td>
-              <td className={td}>{r.country}</td>
-              <td className={td}><ClassificationBadge value={r.classification} /></td>
-              <td className={td}><StatusBadge value={r.status} /></td>
+              <Cells r={r} />
             </tr>
           ))}
         </tbody>

@@ -6,48 +6,79 @@ import Link from "next/link";
 import { formatLongDate } from "@/lib/format";
 import { label } from "@/lib/validation/vocabulary";
 
-export interface DashboardCommitment {
-  outcomeId: string;
-  text: string;
-  owner: string;
-  dueDate: Date | null;
-  status: string;
-  consultationId: string;
+// A type only: nothing of the server module reaches the browser.
+import type { CommitmentRow } from "@/lib/domain/commitments/commitments";
+
+export interface DashboardCommitment extends Pick<
+  CommitmentRow,
+  "outcomeId" | "text" | "owner" | "dueDate" | "status" | "consultationId"
+> {
   country: string;
 }
 
-export function Commitments({ caption, list, empty, filter }: { caption: string; list: DashboardCommitment[]; empty: string; filter: string }) {
-  if (list.length === 0) return <p className="rounded-lg border border-dashed border-line bg-white p-4 text-sm text-muted">{empty}</p>;
+export function Commitments({
+  caption,
+  list,
+  empty,
+  filter,
+}: {
+  caption: string;
+  list: DashboardCommitment[];
+  empty: string;
+  filter: string;
+}) {
+  if (list.length === 0)
+    return (
+      <p className="rounded-lg border border-dashed border-line bg-white p-4 text-sm text-muted">
+        {empty}
+      </p>
+    );
   return (
     <div className="rounded-lg border border-line bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
           <tr>
-            <th scope="col" className="px-4 py-2 font-semibold">Commitment</th>
-            <th scope="col" className="px-4 py-2 font-semibold">Owner</th>
-            <th scope="col" className="px-4 py-2 font-semibold">Due</th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              Commitment
+            </th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              Owner
+            </th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              Due
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
           {list.map((c) => (
             <tr key={c.outcomeId} className="align-top">
               <td className="px-4 py-2">
-                <Link href={`/consultations/${c.consultationId}`} className="text-brand underline-offset-2 hover:underline">
+                <Link
+                  href={`/consultations/${c.consultationId}`}
+                  className="text-brand underline-offset-2 hover:underline"
+                >
                   {c.text}
                 </Link>
                 <div className="text-xs text-muted">
                   {label(c.status)} · {c.country}
                 </div>
               </td>
-              <td className="px-4 py-2">{c.owner || <span className="text-muted">No owner</span>}</td>
-              <td className="whitespace-nowrap px-4 py-2">{c.dueDate ? formatLongDate(c.dueDate) : ""}</td>
+              <td className="px-4 py-2">
+                {c.owner || <span className="text-muted">No owner</span>}
+              </td>
+              <td className="whitespace-nowrap px-4 py-2">
+                {c.dueDate ? formatLongDate(c.dueDate) : ""}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="border-t border-line px-4 py-2 text-sm">
-        <Link href={`/commitments?due=${filter}`} className="font-semibold text-brand underline-offset-2 hover:underline">
+        <Link
+          href={`/commitments?due=${filter}`}
+          className="font-semibold text-brand underline-offset-2 hover:underline"
+        >
           All of them in the tracker →
         </Link>
       </p>
@@ -66,7 +97,12 @@ export interface UpcomingItem {
 }
 
 export function Upcoming({ rounds }: { rounds: UpcomingItem[] }) {
-  if (rounds.length === 0) return <p className="rounded-lg border border-dashed border-line bg-white p-4 text-sm text-muted">No next round is planned.</p>;
+  if (rounds.length === 0)
+    return (
+      <p className="rounded-lg border border-dashed border-line bg-white p-4 text-sm text-muted">
+        No next round is planned.
+      </p>
+    );
   return (
     <ul className="divide-y divide-line rounded-lg border border-line bg-white text-sm shadow-sm">
       {rounds.map((r) => (
@@ -75,7 +111,10 @@ export function Upcoming({ rounds }: { rounds: UpcomingItem[] }) {
           <div className="text-xs text-muted">
             As planned at{" "}
             {/* Underlined: a link inside a line of text must not be told apart by colour alone. */}
-            <Link href={`/consultations/${r.id}`} className="text-brand underline underline-offset-2">
+            <Link
+              href={`/consultations/${r.id}`}
+              className="text-brand underline underline-offset-2"
+            >
               {r.title}
             </Link>
           </div>
