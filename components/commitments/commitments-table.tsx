@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { updateCommitmentStatusAction } from "@/app/(app)/commitments/actions";
 import { StatusForm } from "@/components/commitments/status-form";
+import { TableHead } from "@/components/ui/table-head";
 import { formatLongDate } from "@/lib/format";
 import { label } from "@/lib/validation/vocabulary";
 
@@ -34,7 +35,6 @@ export interface TrackerRow extends Pick<
   editable: boolean;
 }
 
-const th = "px-4 py-3 font-semibold";
 const td = "px-4 py-3";
 
 export function CommitmentsTable({ rows, mayEdit }: { rows: TrackerRow[]; mayEdit: boolean }) {
@@ -42,25 +42,7 @@ export function CommitmentsTable({ rows, mayEdit }: { rows: TrackerRow[]; mayEdi
     <div className="overflow-x-auto rounded-lg border border-line bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Commitments</caption>
-        <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className={th}>
-              Commitment
-            </th>
-            <th scope="col" className={th}>
-              Owner
-            </th>
-            <th scope="col" className={th}>
-              Due
-            </th>
-            <th scope="col" className={th}>
-              Status
-            </th>
-            <th scope="col" className={th}>
-              Latest round
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Commitment", "Owner", "Due", "Status", "Latest round"]} />
         <tbody className="divide-y divide-line">
           {rows.map((r) => (
             <tr key={r.outcomeId} className="align-top">

@@ -6,6 +6,7 @@
 import Link from "next/link";
 import { ClassificationBadge, StatusBadge } from "@/components/consultations/badges";
 import { Highlighted } from "@/components/consultations/highlighted";
+import { TableHead } from "@/components/ui/table-head";
 import { formatLongDate } from "@/lib/format";
 
 export interface ConsultationRow {
@@ -18,35 +19,9 @@ export interface ConsultationRow {
   status: string;
 }
 
-const th = "px-4 py-3 font-semibold";
 const td = "px-4 py-3";
 
-function Head() {
-  return (
-    <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
-      <tr>
-        <th scope="col" className={th}>
-          Title
-        </th>
-        <th scope="col" className={th}>
-          Date
-        </th>
-        <th scope="col" className={th}>
-          Venue
-        </th>
-        <th scope="col" className={th}>
-          Counterpart
-        </th>
-        <th scope="col" className={th}>
-          Classification
-        </th>
-        <th scope="col" className={th}>
-          Status
-        </th>
-      </tr>
-    </thead>
-  );
-}
+const COLUMNS = ["Title", "Date", "Venue", "Counterpart", "Classification", "Status"] as const;
 
 /** Date, venue, counterpart, classification and status: the columns both tables share. */
 function Cells({ r }: { r: ConsultationRow }) {
@@ -85,7 +60,7 @@ export function ConsultationTable({
     <div className="overflow-x-auto rounded-lg border border-line bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <Head />
+        <TableHead columns={COLUMNS} />
         <tbody className="divide-y divide-line">
           {rows.map((r) => (
             <tr key={r.id} className="hover:bg-surface/60">
@@ -120,7 +95,7 @@ export function SearchResultsTable({ rows }: { rows: SearchResultRow[] }) {
     <div className="overflow-x-auto rounded-lg border border-line bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Consultations</caption>
-        <Head />
+        <TableHead columns={COLUMNS} />
         <tbody className="divide-y divide-line">
           {rows.map((r) => (
             <tr key={r.id} className="align-top hover:bg-surface/60">

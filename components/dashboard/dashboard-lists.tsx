@@ -3,6 +3,7 @@
 // Client components though they are static: only the rows' data travels in React's payload, not
 // every element twice (decision 0012). Names and dates come ready from the page.
 import Link from "next/link";
+import { TableHead } from "@/components/ui/table-head";
 import { formatLongDate } from "@/lib/format";
 import { label } from "@/lib/validation/vocabulary";
 
@@ -37,19 +38,7 @@ export function Commitments({
     <div className="rounded-lg border border-line bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Commitment
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Owner
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Due
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Commitment", "Owner", "Due"]} dense />
         <tbody className="divide-y divide-line">
           {list.map((c) => (
             <tr key={c.outcomeId} className="align-top">
