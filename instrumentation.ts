@@ -5,7 +5,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") await import("next-logger");
 }
 
-/** A page, route or action that failed because PostgreSQL is unreachable: pages answer 503 until it is back (proxy.ts). */
+/** A page, route or action that failed because PostgreSQL is unreachable: pages answer 503 until it is back (lib/request-gate.ts). */
 export const onRequestError: Instrumentation.onRequestError = async (error) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const [{ isDatabaseUnavailable }, { markDatabaseUnavailable }] = await Promise.all([import("@/lib/errors"), import("@/lib/db-status")]);

@@ -10,7 +10,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request, so that Next.js can put the request's CSP nonce
-  // (proxy.ts) on its scripts; a prerendered page would carry scripts the policy refuses.
+  // (lib/request-gate.ts) on its scripts; a prerendered page would carry scripts the policy refuses.
   await connection();
   return (
     <html lang="en">

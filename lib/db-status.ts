@@ -1,6 +1,6 @@
 // Whether PostgreSQL was just seen unreachable, shared through globalThis between the app's code
-// and proxy.ts (both run in the same Node.js process under `next start`, in separate bundles).
-// proxy.ts answers pages with a 503 while it is set, checking the database again on each request.
+// and lib/request-gate.ts (one Node.js process, but the gate is loaded outside the app's bundle).
+// The gate answers pages with a 503 while it is set, checking the database again on each request.
 
 const KEY = Symbol.for("readout.databaseUnavailableSince");
 type Store = { [KEY]?: number };

@@ -18,7 +18,7 @@ function createPrisma() {
     markDatabaseUnavailable();
     logger.warn({ err: error.message }, "postgres pool client error");
   });
-  // A new connection succeeded: the database is back (proxy.ts stops answering 503).
+  // A new connection succeeded: the database is back (lib/request-gate.ts stops answering 503).
   pool.on("connect", () => markDatabaseAvailable());
   const client = new PrismaClient({
     adapter: new PrismaPg(pool),

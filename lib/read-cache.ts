@@ -29,7 +29,7 @@ const cache = new LRUCache<string, { value: unknown }, () => Promise<unknown>>({
 
 const enabled = process.env.READ_CACHE !== "off";
 
-// lib/db-status.ts calls this (through globalThis: it is also bundled into proxy.ts) when the
+// lib/db-status.ts calls this (through globalThis: it is also loaded by the request gate, outside the app's bundle) when the
 // database is seen unreachable.
 const CLEAR = Symbol.for("readout.clearReadCache");
 (globalThis as { [CLEAR]?: () => void })[CLEAR] = () => cache.clear();

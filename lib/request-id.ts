@@ -1,7 +1,6 @@
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
+import { REQUEST_ID_HEADER } from "@/lib/request-gate";
 
-/** Header carrying the id proxy.ts gives each request (or takes from a trusted load balancer). */
-export const REQUEST_ID_HEADER = "x-request-id";
 
 /**
  * The current request's id, read from Next.js's request-scoped storage so that every log line

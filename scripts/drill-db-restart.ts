@@ -113,7 +113,7 @@ try {
     }
   }
   // Pages: the first ones to meet the outage fail while rendering (Next.js answers 500 with the
-  // error page); from then on proxy.ts answers 503 until PostgreSQL is back. Counted apart.
+  // error page); from then on the request gate answers 503 until PostgreSQL is back. Counted apart.
   const pageErrors = calls.filter((c) => c.kind === "page" && c.outcome === "error" && phase(c) === "outage");
   const GRACE_MS = 10_000;
   const bad = calls.filter(

@@ -1,24 +1,69 @@
 #!/usr/bin/env node
-// The production server: `next start` once per CPU (WEB_CONCURRENCY), all on one port through
-// Node's cluster module. One Next.js process renders pages on one thread; with a process per
-// core, two cores serve twice the pages (decision 0012). Arguments go to `next start`
-// (e.g. `node scripts/serve.mjs -p 3000`). A worker that dies is replaced; SIGTERM stops all.
+// The server: Next.js once per CPU (WEB_CONCURRENCY), all on one port through Node's cluster
+// module. One Next.js process renders pages on one thread; with a process per core, two cores
+// serve twice the pages (decision 0012). Each process is a small HTTP server that passes every
+// request through lib/request-gate.ts (request id, Content-Security-Policy nonce, session
+// timeouts, the 503 page during a database outage) and then to Next.js (decision 0013).
+// Arguments: `-p PORT`, `-H HOST`, `--dev` (one process, `next dev`). A process that dies is
+// replaced; SIGTERM stops all.
 import cluster from "node:cluster";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 
-// READOUT_SERVER_BIN: another server script in place of `next` (scripts/serve.test.ts uses one).
-const NEXT = path.resolve(process.env.READOUT_SERVER_BIN ?? "node_modules/next/dist/bin/next");
-const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()) || 1);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values: args } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" }, dev: { type: "boolean" } },
+  strict: true,
+});
+const dev = args.dev === true;
+const workers = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()) || 1);
 
 // The PDF worker threads are per process: split the cores between the processes (at least one
 // thread each) unless PDF_WORKERS says otherwise.
 process.env.PDF_WORKERS ??= String(Math.max(1, Math.floor(os.availableParallelism() / workers)));
 
 async function runNext() {
-  process.argv = [process.argv[0], NEXT, "start", ...process.argv.slice(2)];
-  await import(pathToFileURL(NEXT).href);
+  // READOUT_SERVER_BIN: a stand-in server script (scripts/serve.test.ts uses one).
+  if (process.env.READOUT_SERVER_BIN) return void (await import(pathToFileURL(path.resolve(process.env.READOUT_SERVER_BIN)).href));
+  // As `next start` / `next dev` do: React and Next.js pick their builds by it.
+  process.env.NODE_ENV = dev ? "development" : "production";
+  const port = Number(args.port ?? process.env.PORT ?? 3000);
+  const { default: next } = await import("next");
+  // The gate is TypeScript under lib/ like the rest of the app; jiti compiles it once (cached).
+  const { createJiti } = await import("jiti");
+  const jiti = createJiti(import.meta.url, { alias: { "@/": `${ROOT}/` } });
+  const { gate } = await jiti.import(path.join(ROOT, "lib/request-gate.ts"));
+  const server = http.createServer();
+  const app = next({ dev, dir: ROOT, hostname: args.hostname ?? "localhost", port, httpServer: server });
+  await app.prepare();
+  const handle = gate(app.getRequestHandler());
+  server.on("request", (req, res) => {
+    handle(req, res).catch((error) => {
+      console.error(`[readout] request ${req.method} ${req.url?.split("?")[0]} failed:`, error);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Internal Server Error");
+    });
+  });
+  server.on("error", (error) => {
+    console.error("[readout] server failed to start:", error);
+    process.exit(1);
+  });
+  let closing = false;
+  const close = () => {
+    if (closing) return;
+    closing = true;
+    // Finish what is in flight, then stop; whatever has not finished in 10 s is cut.
+    setTimeout(() => process.exit(0), 10_000).unref();
+    server.close(() => void app.close().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", close);
+  process.on("SIGINT", close);
+  await new Promise((resolve) => server.listen(port, args.hostname, () => resolve(undefined)));
+  console.log(`[readout] server process ${process.pid} ready on ${args.hostname ?? "*"}:${port}${dev ? " (development)" : ""}`);
 }
 
 if (workers === 1 || !cluster.isPrimary) {

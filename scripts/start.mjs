@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: database (embedded when DATABASE_URL is unset), migrations, first-run seed,
-// a production build when the sources changed, then the server (scripts/serve.mjs: `next start`
-// once per CPU).
+// a production build when the sources changed, then the server (scripts/serve.mjs: Next.js
+// once per CPU, behind lib/request-gate.ts; with --dev, one `next dev`).
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -69,6 +69,6 @@ try {
   await shutdown(1);
 }
 
-child = spawn(NODE, dev ? [NEXT, "dev", "-p", String(config.PORT)] : ["scripts/serve.mjs", "-p", String(config.PORT)], { stdio: "inherit" });
+child = spawn(NODE, ["scripts/serve.mjs", ...(dev ? ["--dev"] : []), "-p", String(config.PORT)], { stdio: "inherit" });
 child.on("exit", (code) => void shutdown(code ?? 0));
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s of preparation: http://localhost:${config.PORT}`);

@@ -43,7 +43,7 @@ async function sessionClaims(): Promise<{ uid?: string; sv?: number; signedInAt?
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await sessionClaims();
   if (!session?.uid || typeof session.sv !== "number") return null;
-  // proxy.ts ends idle and expired sessions; checked again here so that no path around it can use one.
+  // The request gate (lib/request-gate.ts) ends idle and expired sessions; checked again here so that no path around it can use one.
   const age = sessionAge(session, Math.floor(Date.now() / 1000));
   if (age === "idle" || age === "expired") return null;
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(session.uid)) return null;

@@ -46,7 +46,7 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     session({ session, token }) {
-      // The timeouts are also checked by getCurrentUser, behind proxy.ts.
+      // The timeouts are also checked by getCurrentUser, behind the request gate (lib/request-gate.ts).
       return { ...session, uid: token.uid, sv: token.sv, signedInAt: token.signedInAt, seen: token.seen, mfa: token.mfa };
     },
   },
@@ -56,7 +56,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
-    /** Seconds since the epoch: sign-in, and the last request (moved on by proxy.ts). */
+    /** Seconds since the epoch: sign-in, and the last request (moved on by lib/request-gate.ts). */
     signedInAt?: number;
     seen?: number;
     /** The sign-in checked an authenticator code. */

@@ -1,10 +1,10 @@
 import { encode, getToken, type JWT } from "next-auth/jwt";
-import type { NextRequest, NextResponse } from "next/server";
+import { serialize } from "cookie";
 import { cachedDecode } from "@/lib/auth/jwt-cache";
 
-// Idle and absolute session timeouts, enforced in proxy.ts on every request (pages, server
+// Idle and absolute session timeouts, enforced in lib/request-gate.ts on every request (pages, server
 // actions and route handlers alike). The session is a JWT in a cookie: its sign-in time and the
-// time of the last request are claims; the proxy re-issues the cookie (at most once a minute)
+// time of the last request are claims; the gate re-issues the cookie (at most once a minute)
 // to move the last-request time on. Stateless, so it holds with several app instances.
 
 const REFRESH_AFTER_S = 60;
@@ -31,39 +31,38 @@ export function sessionCookieName(): string {
 }
 
 /**
- * Reads the request's session and decides: "idle"/"expired" (the caller drops the cookie and
- * treats the request as signed out), "refresh" (the caller sets the returned cookie value), or
- * nothing to do.
- */
-/**
  * Every cookie next-auth would read as the session: its name, and any name starting with it
  * (next-auth joins "<name>.0", "<name>.1"… as chunks of one token, and matches by prefix).
  */
-export function sessionCookieNames(request: NextRequest): string[] {
-  return request.cookies
-    .getAll()
-    .map((c) => c.name)
-    .filter((name) => name.startsWith(sessionCookieName()));
+export function sessionCookieNames(cookies: ReadonlyMap<string, string>): string[] {
+  return [...cookies.keys()].filter((name) => name.startsWith(sessionCookieName()));
 }
 
-export async function checkSession(request: NextRequest, now = Math.floor(Date.now() / 1000)): Promise<{ age: SessionAge; refreshed?: string; maxAge?: number }> {
+/**
+ * Reads the request's session (its cookies by name) and decides: "idle"/"expired" (the caller
+ * drops the cookies and treats the request as signed out), "refresh" (the caller sets the
+ * returned cookie value), or nothing to do.
+ */
+export async function checkSession(cookies: ReadonlyMap<string, string>, now = Math.floor(Date.now() / 1000)): Promise<{ age: SessionAge; refreshed?: string; maxAge?: number }> {
   const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret || sessionCookieNames(request).length === 0) return { age: "none" };
-  const token = await getToken({ req: request, secret, cookieName: sessionCookieName(), decode: cachedDecode }).catch(() => null);
+  if (!secret || sessionCookieNames(cookies).length === 0) return { age: "none" };
+  // next-auth's own reading (chunked cookies joined), cookies only: no Authorization header.
+  const token = await getToken({ req: { cookies, headers: {} } as never, secret, cookieName: sessionCookieName(), decode: cachedDecode }).catch(() => null);
   // Cookies that do not decode are no session (next-auth will not accept them either).
   if (!token) return { age: "none" };
   const age = sessionAge(token, now);
-  if (age !== "refresh" || !token) return { age };
+  if (age !== "refresh") return { age };
   const maxAge = Math.max(60, (token.signedInAt ?? now) + timeouts().absolute - now);
   return { age, refreshed: await encode({ token: { ...token, seen: now }, secret, maxAge }), maxAge };
 }
 
-export function setSessionCookie(response: NextResponse, value: string, maxAge: number): void {
-  response.cookies.set(sessionCookieName(), value, { httpOnly: true, sameSite: "lax", path: "/", secure: sessionCookieName().startsWith("__Secure-"), maxAge });
+/** The Set-Cookie value of a (re-issued) session cookie, as next-auth sets it. */
+export function sessionCookie(value: string, maxAge: number): string {
+  const name = sessionCookieName();
+  return serialize(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge });
 }
 
-export function dropSessionCookies(response: NextResponse, names: string[]): void {
-  for (const name of new Set([sessionCookieName(), ...names])) {
-    response.cookies.set(name, "", { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: 0 });
-  }
+/** The Set-Cookie value that removes the cookie `name`. */
+export function expiredSessionCookie(name: string): string {
+  return serialize(name, "", { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: 0 });
 }
