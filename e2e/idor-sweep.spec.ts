@@ -377,7 +377,7 @@ const TABLE: Record<string, Row> = {
   },
   "/(app)/admin/users/page": {
     kind: "page",
-    ids: "none (lists accounts, administrators only)",
+    ids: "none (lists accounts, administrators only; ?q finds by name or e-mail, ?page)",
     outOfReach: "non-administrators: refused, no account shown",
     anonymous: () => ({ call: get("/admin/users"), want: "signin", targets: [] }),
     cases: () =>

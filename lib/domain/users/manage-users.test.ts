@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { listAudit } from "@/lib/domain/audit/list-audit";
 import { authenticate } from "@/lib/domain/users/authenticate";
-import { listUsers, resetPassword, updateUser } from "@/lib/domain/users/manage-users";
+import { USERS_PER_PAGE, listUsers, resetPassword, updateUser } from "@/lib/domain/users/manage-users";
 import { createTestUser, TEST_PASSWORD } from "@/lib/testing/factories";
 
 const sessionVersion = async (id: string) => (await prisma.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
@@ -26,7 +26,25 @@ describe("staff accounts", () => {
 
     const audit = await listAudit(admin, { actor: admin.email });
     expect(audit.rows.map((r) => r.action)).toEqual(["user.reset_password", "user.update", "user.update", "user.update"]);
-    expect((await listUsers(admin)).some((u) => u.id === staff.id)).toBe(true);
+    expect((await listUsers(admin, { q: staff.email })).users.map((u) => u.id)).toEqual([staff.id]);
+  });
+
+  it("finds accounts by part of a name or an e-mail in any case, a page at a time, none twice or missed", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const tag = `pager${Date.now()}`;
+    const made = await Promise.all(Array.from({ length: USERS_PER_PAGE + 2 }, (_, i) => createTestUser({ name: `${tag} Person ${String(i).padStart(2, "0")}` })));
+    const first = await listUsers(admin, { q: tag.toUpperCase() });
+    expect(first.total).toBe(USERS_PER_PAGE + 2);
+    expect(first.pages).toBe(2);
+    expect(first.users).toHaveLength(USERS_PER_PAGE);
+    const second = await listUsers(admin, { q: ` ${tag} `, page: 2 });
+    expect(second.users).toHaveLength(2);
+    const seen = [...first.users, ...second.users].map((u) => u.id);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(made.map((u) => u.id).sort());
+    expect((await listUsers(admin, { q: made[3]!.email.toUpperCase() })).users.map((u) => u.id)).toEqual([made[3]!.id]);
+    // Past the last page: nothing, and the total still says how many there are.
+    expect(await listUsers(admin, { q: tag, page: 9 })).toMatchObject({ users: [], total: USERS_PER_PAGE + 2 });
   });
 
   it("refuses non-admins and an admin's own lock-out", async () => {

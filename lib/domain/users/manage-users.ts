@@ -25,13 +25,28 @@ export function requireWithinClearance(actor: Actor, target: { clearance: Classi
   }
 }
 
-export async function listUsers(actor: Actor) {
+export const USERS_PER_PAGE = 25;
+
+/**
+ * One page of staff accounts (active first, then by name), optionally those whose name or e-mail
+ * contains `q` (any case). A ministry has hundreds of accounts: a page of forms for each is
+ * neither usable nor fast, so the list is searched and paged; the total says what is not shown.
+ */
+export async function listUsers(actor: Actor, { q = "", page = 1 }: { q?: string; page?: number } = {}) {
   requireAdmin(actor);
-  return prisma.user.findMany({
-    orderBy: [{ active: "desc" }, { name: "asc" }],
-    take: 1000,
-    select: { id: true, email: true, name: true, role: true, clearance: true, active: true, createdAt: true, totpEnabledAt: true },
-  });
+  const term = q.trim().slice(0, 200);
+  const where = term ? { OR: [{ name: { contains: term, mode: "insensitive" as const } }, { email: { contains: term, mode: "insensitive" as const } }] } : {};
+  const [total, users] = await prisma.$transaction([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
+      skip: (Math.max(1, Math.floor(page)) - 1) * USERS_PER_PAGE,
+      take: USERS_PER_PAGE,
+      select: { id: true, email: true, name: true, role: true, clearance: true, active: true, createdAt: true, totpEnabledAt: true },
+    }),
+  ]);
+  return { users, total, pages: Math.max(1, Math.ceil(total / USERS_PER_PAGE)) };
 }
 
 /** Role, clearance, enabled. Disabling ends the user's sessions at once; nobody locks themselves out. */

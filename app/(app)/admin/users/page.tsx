@@ -1,22 +1,40 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
+import { buttonVariants } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { CreateUserForm, UserRowForms } from "@/components/admin/user-forms";
 import { requireUser } from "@/lib/auth/current-user";
 import { CLASSIFICATIONS, ROLES, hasPermission } from "@/lib/auth/permissions";
-import { listUsers } from "@/lib/domain/users/manage-users";
+import { USERS_PER_PAGE, listUsers } from "@/lib/domain/users/manage-users";
 import { mailEnabled } from "@/lib/mail/mailer";
 import { options } from "@/lib/validation/vocabulary";
 import { createUserAction, resetPasswordAction, resetTotpAction, updateUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Staff accounts" };
 
-export default async function UsersPage() {
+type Params = { q?: string | string[]; page?: string | string[] };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requireUser("/admin/users");
   if (user.needsSecondFactor) redirect("/account?required=1");
   if (!hasPermission(user, "user:manage")) return <Alert>Only administrators manage staff accounts.</Alert>;
-  const users = await listUsers(user);
+  const params = await searchParams;
+  const q = one(params.q).trim().slice(0, 200);
+  const page = Math.max(1, Math.min(100_000, Math.floor(Number(one(params.page))) || 1));
+  const { users, total, pages } = await listUsers(user, { q, page });
+  const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const from = (page - 1) * USERS_PER_PAGE + 1;
+  const status =
+    users.length === 0
+      ? q
+        ? `No account matches “${q}”.`
+        : total
+          ? `No accounts on page ${page}: there are ${total}.`
+          : "No accounts."
+      : `${q ? `Accounts matching “${q}”` : "Accounts"} ${from}–${from + users.length - 1} of ${total}, active first.`;
   const roles = options(ROLES);
   const clearances = options(CLASSIFICATIONS);
   return (
@@ -31,6 +49,29 @@ export default async function UsersPage() {
         <h2 className="mb-4 text-lg font-semibold">New account</h2>
         <CreateUserForm action={createUserAction} roles={roles} clearances={clearances} />
       </Card>
+      <h2 className="mb-3 text-lg font-semibold">Accounts</h2>
+      <form role="search" aria-label="Find an account" method="get" action="/admin/users" className="mb-3 flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1 space-y-1">
+          <label htmlFor="find-account" className="block text-xs font-semibold text-ink">
+            Find an account
+          </label>
+          <p id="find-account-hint" className="text-xs text-muted">
+            Part of a name or of an e-mail address.
+          </p>
+          <input id="find-account" name="q" type="search" aria-describedby="find-account-hint" defaultValue={q} maxLength={200} className="block w-full rounded-md border border-line bg-white px-3 py-2 text-sm text-ink shadow-sm" />
+        </div>
+        <button type="submit" className={buttonVariants()}>
+          Find
+        </button>
+        {q && (
+          <Link href="/admin/users" className="text-sm font-semibold text-brand underline-offset-2 hover:underline">
+            Show all
+          </Link>
+        )}
+      </form>
+      <p role="status" className="mb-3 text-sm text-muted">
+        {status}
+      </p>
       <ul className="space-y-4">
         {users.map((u) => (
           <li key={u.id}>
@@ -46,6 +87,23 @@ export default async function UsersPage() {
           </li>
         ))}
       </ul>
+      {pages > 1 && (
+        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+          {page > 1 && (
+            <Link href={href(Math.min(page - 1, pages))} className="font-semibold text-brand underline-offset-2 hover:underline">
+              ← Previous page
+            </Link>
+          )}
+          <span className="text-muted">
+            Page {Math.min(page, pages)} of {pages}
+          </span>
+          {page < pages && (
+            <Link href={href(page + 1)} className="font-semibold text-brand underline-offset-2 hover:underline">
+              Next page →
+            </Link>
+          )}
+        </nav>
+      )}
     </>
   );
 }
