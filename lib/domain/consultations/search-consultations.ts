@@ -12,7 +12,7 @@ export const PAGE_SIZE = 25;
 /** A search ranks at most this many matches (the most recent): a term that matches most of the
  * archive stays fast, and nobody reads past the first pages of a ranked list. */
 export const RANK_WINDOW = 500;
-/** Counts stop here ("1,000+"): an exact count of a broad match costs as much as the match. */
+/** Counts stop here ("more than 1,000"): an exact count of a broad match costs as much as the match. A ranked search's count stops at RANK_WINDOW. */
 export const COUNT_CAP = 1000;
 
 const isoDate = urlDate;
@@ -53,7 +53,7 @@ export interface SearchRow {
 
 export interface SearchResult {
   rows: SearchRow[];
-  /** Matches within the reader's clearance, up to COUNT_CAP (capped: true when there are more). */
+  /** Matches within the reader's clearance, up to COUNT_CAP (RANK_WINDOW when ranked); capped: true when there are more. */
   count: number;
   capped: boolean;
   /** Cursor of the next page, if any. */
@@ -105,18 +105,22 @@ export function searchSql(actor: Actor, params: SearchParams): { count: Prisma.S
 
   if (sort === "relevance") {
     const after = cursor ? Prisma.sql`WHERE (h.rank, h.id) < (${cursor.k}::real, ${cursor.id}::uuid)` : Prisma.empty;
+    // One more than the window is read so that "more than RANK_WINDOW" is known without a count
+    // query: counting a broad match reads every match's (large, compressed) search document.
     return {
       sort,
       count,
       rows: Prisma.sql`
-      WITH hits AS (
-        SELECT c.id, ts_rank_cd(c."searchVector", ${query}, 1) AS rank
+      WITH recent AS (
+        SELECT c.id, ts_rank_cd(c."searchVector", ${query}, 1) AS rank, row_number() OVER (ORDER BY c."startDate" DESC, c.id DESC) AS n
         FROM "Consultation" c WHERE ${filtered}
-        ORDER BY c."startDate" DESC, c.id DESC LIMIT ${RANK_WINDOW}
+        ORDER BY c."startDate" DESC, c.id DESC LIMIT ${RANK_WINDOW + 1}
+      ), hits AS (
+        SELECT r.id, r.rank FROM recent r WHERE r.n <= ${RANK_WINDOW}
       ), page AS (
         SELECT h.id, h.rank FROM hits h ${after} ORDER BY h.rank DESC, h.id DESC LIMIT ${PAGE_SIZE + 1}
       )
-      SELECT ${select}, p.rank::text AS key
+      SELECT ${select}, p.rank::text AS key, (SELECT count(*) FROM recent)::int AS matches
       FROM page p JOIN "Consultation" c ON c.id = p.id JOIN "Series" s ON s.id = c."seriesId"
       ORDER BY p.rank DESC, p.id DESC`,
     };
@@ -146,16 +150,30 @@ export function searchSql(actor: Actor, params: SearchParams): { count: Prisma.S
  */
 export async function searchConsultations(actor: Actor, params: SearchParams): Promise<SearchResult> {
   const { count, rows: rowsSql, sort } = searchSql(actor, params);
-  const countRows = await prisma.$queryRaw<{ n: bigint }[]>(count);
-  const n = Number(countRows[0]?.n ?? 0);
-  const rows = await prisma.$queryRaw<(SearchRow & { key: string })[]>(rowsSql);
+  const countMatches = async () => Number((await prisma.$queryRaw<{ n: bigint }[]>(count))[0]?.n ?? 0);
+  // A ranked search counts within its window (its rows say how many matched, up to one more than
+  // the window); the other orders count beside the page, on a second connection.
+  const [rows, counted] = await Promise.all([
+    prisma.$queryRaw<(SearchRow & { key: string; matches?: number })[]>(rowsSql),
+    sort === "relevance" ? Promise.resolve(null) : countMatches(),
+  ]);
+  let n: number;
+  let cap: number;
+  if (sort === "relevance") {
+    cap = RANK_WINDOW;
+    // No row on this page (none at all, or a cursor past the end): only a count can say.
+    n = rows[0]?.matches ?? (params.after ? await countMatches() : 0);
+  } else {
+    cap = COUNT_CAP;
+    n = counted ?? 0;
+  }
   const more = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
   return {
-    rows: page.map(({ key: _key, ...r }) => r),
-    count: Math.min(n, COUNT_CAP),
-    capped: n > COUNT_CAP,
+    rows: page.map(({ key: _key, matches: _matches, ...r }) => r),
+    count: Math.min(n, cap),
+    capped: n > cap,
     next: more && last ? encodeCursor({ s: sort, k: last.key, id: last.id }) : null,
     sort,
   };

@@ -95,6 +95,23 @@ describe("consultation search", () => {
     }
   });
 
+  it("a ranked search counts its matches on every page, as the other orders do", async () => {
+    const author = await createTestUser({ role: "DRAFTER", clearance: "SECRET" });
+    const word = token();
+    const first = await createConsultation(author, newRoundInput({ title: `Counting ${word} start` }));
+    const { seriesId } = await prisma.consultation.findUniqueOrThrow({ where: { id: first.id }, select: { seriesId: true } });
+    for (let i = 1; i < PAGE_SIZE + 3; i++)
+      await createConsultation(author, createConsultationSchema.parse({ seriesId, title: `Counting ${word} ${i}`, roundNumber: "", startDate: `2021-02-${String((i % 28) + 1).padStart(2, "0")}`, city: "Rome", classification: "UNCLASSIFIED" }));
+    const ranked = await searchConsultations(author, { q: word });
+    expect(ranked.sort).toBe("relevance");
+    expect(ranked).toMatchObject({ count: PAGE_SIZE + 3, capped: false });
+    expect(await searchConsultations(author, { q: word, sort: "newest" })).toMatchObject({ count: PAGE_SIZE + 3, capped: false });
+    const second = await searchConsultations(author, { q: word, after: ranked.next ?? undefined });
+    expect(second).toMatchObject({ count: PAGE_SIZE + 3, capped: false });
+    expect(second.rows).toHaveLength(3);
+    expect(new Set([...ranked.rows, ...second.rows].map((r) => r.id)).size).toBe(PAGE_SIZE + 3);
+  });
+
   it("never shows, counts or matches a record above the reader's clearance", async () => {
     const author = await createTestUser({ role: "DRAFTER", clearance: "SECRET" });
     const reader = await createTestUser({ role: "VIEWER", clearance: "RESTRICTED" });
