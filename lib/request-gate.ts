@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { parse as parseCookies } from "cookie";
+import { parseCookie } from "next/dist/compiled/@edge-runtime/cookies";
 import { checkSession, expiredSessionCookie, sessionCookie, sessionCookieName, sessionCookieNames } from "@/lib/auth/session-timeouts";
 import { databaseUnavailableSince, markDatabaseAvailable } from "@/lib/db-status";
 
@@ -32,8 +32,11 @@ export function gate(next: Handler): Handler {
   return async (req, res) => {
     const url = req.url ?? "/";
     const query = url.indexOf("?");
-    const pathname = query === -1 ? url : url.slice(0, query);
-    if (STATIC.test(pathname) && !/\/\.\.?(?:\/|$)/.test(pathname)) return next(req, res);
+    const raw = query === -1 ? url : url.slice(0, query);
+    // The path as a router resolves it (dot segments, also escaped ones, removed). A request counts
+    // as an API call or a built file only if it is one both as sent and as resolved.
+    const resolved = raw.startsWith("/") && !raw.startsWith("//") ? new URL(raw, "http://gate").pathname : raw;
+    if (STATIC.test(raw) && STATIC.test(resolved) && !/\/\.\.?(?:\/|$)/.test(raw)) return next(req, res);
 
     const incoming = req.headers[REQUEST_ID_HEADER];
     const requestId = typeof incoming === "string" && TRUSTED_ID.test(incoming) ? incoming : crypto.randomUUID();
@@ -41,7 +44,7 @@ export function gate(next: Handler): Handler {
     res.setHeader("X-Request-Id", requestId);
 
     // API responses (PDFs, CSV, JSON) carry no scripts: no policy needed there.
-    const page = !pathname.startsWith("/api/");
+    const page = !(raw.startsWith("/api/") && resolved.startsWith("/api/"));
     const action = req.headers["next-action"] !== undefined;
     // Server actions answer UNAVAILABLE themselves, in a form the page can show without losing input.
     if (page && !action && !(await databaseAnswers())) return unavailablePage(res, requestId);
@@ -54,13 +57,14 @@ export function gate(next: Handler): Handler {
     }
 
     // Idle and absolute session timeouts: an ended session is removed before the app sees it.
+    // Cookies are read as the app reads them (Next.js's parser: the last of a repeated name wins).
     const cookieHeader = req.headers.cookie ?? "";
-    const cookies = cookieHeader ? new Map(Object.entries(parseCookies(cookieHeader)).filter((e): e is [string, string] => e[1] !== undefined)) : new Map<string, string>();
+    const cookies = parseCookie(cookieHeader);
     const session = await checkSession(cookies);
     if (session.age === "idle" || session.age === "expired") {
       const names = sessionCookieNames(cookies);
       const dropped = expiredSessionCookies(names);
-      if (page && req.method === "GET" && !action && !pathname.startsWith("/signin")) {
+      if (page && req.method === "GET" && !action && !resolved.startsWith("/signin")) {
         const to = new URLSearchParams({ ended: session.age, callbackUrl: url });
         res.statusCode = 307;
         res.setHeader("Location", `/signin?${to}`);
@@ -69,18 +73,31 @@ export function gate(next: Handler): Handler {
         res.end();
         return;
       }
+      // Every pair under a removed name goes, split and named as the parser above does.
       req.headers.cookie = cookieHeader
-        .split(/;\s*/)
-        .filter((c) => !names.includes(c.slice(0, c.indexOf("="))))
+        .split(/; */)
+        .filter((pair) => !names.includes(pair.includes("=") ? pair.slice(0, pair.indexOf("=")) : pair))
         .join("; ");
-      res.setHeader("Set-Cookie", dropped);
-    } else if (session.refreshed && session.maxAge && !pathname.startsWith("/api/auth/")) {
+      keepSetCookies(res, dropped);
+    } else if (session.refreshed && session.maxAge && !resolved.startsWith("/api/auth/")) {
       // Not on next-auth's own routes: its sign-in and sign-out set the cookie themselves, and a
       // refreshed copy sent alongside could undo a sign-out.
-      res.setHeader("Set-Cookie", sessionCookie(session.refreshed, session.maxAge));
+      keepSetCookies(res, [sessionCookie(session.refreshed, session.maxAge)]);
     }
     return next(req, res);
   };
+}
+
+/**
+ * Sets these cookies on the response and keeps them there: Next.js sets a page's or an action's
+ * own cookies with setHeader, which would replace them. The app's come after ours, so a cookie
+ * the app sets (a sign-out clearing the session) wins over the gate's.
+ */
+function keepSetCookies(res: ServerResponse, ours: string[]): void {
+  res.setHeader("Set-Cookie", ours);
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name: string, value: number | string | readonly string[]) =>
+    name.toLowerCase() === "set-cookie" ? setHeader(name, [...ours, ...(Array.isArray(value) ? value : [String(value)])]) : setHeader(name, value);
 }
 
 /** Set-Cookie values removing the session: under its own name and every name next-auth would read as it. */

@@ -4,7 +4,8 @@
 // serve twice the pages (decision 0012). Each process is a small HTTP server that passes every
 // request through lib/request-gate.ts (request id, Content-Security-Policy nonce, session
 // timeouts, the 503 page during a database outage) and then to Next.js (decision 0013).
-// Arguments: `-p PORT`, `-H HOST`, `--dev` (one process, `next dev`). A process that dies is
+// Arguments: `-p PORT`, `-H HOST`, `--dev` (one process, Next.js in development mode; unlike
+// `next dev` it does not restart itself when next.config.js changes). A process that dies is
 // replaced; SIGTERM stops all.
 import cluster from "node:cluster";
 import http from "node:http";
@@ -43,7 +44,9 @@ async function runNext() {
   server.on("request", (req, res) => {
     handle(req, res).catch((error) => {
       console.error(`[readout] request ${req.method} ${req.url?.split("?")[0]} failed:`, error);
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      // Half an answer already sent cannot become an error page: cut the connection.
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Internal Server Error");
     });
   });
@@ -55,10 +58,14 @@ async function runNext() {
   const close = () => {
     if (closing) return;
     closing = true;
-    // Finish what is in flight, then stop; whatever has not finished in 10 s is cut.
+    // Finish what is in flight, then stop; whatever has not finished in 10 s is cut. Exit code 0:
+    // the cluster primary reads it as "stopping", not as a crash to replace.
     setTimeout(() => process.exit(0), 10_000).unref();
-    server.close(() => void app.close().finally(() => process.exit(0)));
-    server.closeIdleConnections();
+    const closed = new Promise((resolve) => server.close(resolve));
+    // In development the browser keeps hot-reload connections open: they would hold the close.
+    if (dev) server.closeAllConnections();
+    else server.closeIdleConnections();
+    void closed.then(() => app.close()).finally(() => process.exit(0));
   };
   process.on("SIGTERM", close);
   process.on("SIGINT", close);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
-// scripts/serve.mjs with a stand-in for `next start`: a server that answers its pid, and ends
+// scripts/serve.mjs with a stand-in for a server process (READOUT_SERVER_BIN): a server that answers its pid, and ends
 // with exit code 3 on /crash (or at once, with CRASH_AT_START).
 const dir = mkdtempSync(path.join(tmpdir(), "readout-serve-"));
 const fake = path.join(dir, "fake-next.mjs");

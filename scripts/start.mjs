@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: database (embedded when DATABASE_URL is unset), migrations, first-run seed,
 // a production build when the sources changed, then the server (scripts/serve.mjs: Next.js
-// once per CPU, behind lib/request-gate.ts; with --dev, one `next dev`).
+// once per CPU, behind lib/request-gate.ts; with --dev, one process in development mode).
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";

@@ -31,6 +31,8 @@ describe("session timeouts", () => {
       process.env.NEXTAUTH_SECRET = SECRET;
       delete process.env.NEXTAUTH_URL;
       const app = gate(async (req, res) => {
+        // As Next.js does for a page's or an action's own cookies: setHeader, not append.
+        if (req.url === "/sets-cookie") res.setHeader("Set-Cookie", "app=1; Path=/");
         res.setHeader("Content-Type", "application/json");
         res.end(JSON.stringify(req.headers));
       });
@@ -41,9 +43,10 @@ describe("session timeouts", () => {
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     const now = () => Math.floor(Date.now() / 1000);
-    async function request(path: string, claims: { signedInAt: number; seen: number }, init: { method?: string; headers?: Record<string, string>; cookieName?: string } = {}) {
+    async function request(path: string, claims: { signedInAt: number; seen: number }, init: { method?: string; headers?: Record<string, string>; cookieName?: string; cookie?: (token: string) => string } = {}) {
       const token = await encode({ token: { uid: "u1", sv: 1, ...claims }, secret: SECRET, maxAge: 8 * 3600 });
-      const res = await fetch(`${base}${path}`, { method: init.method ?? "GET", redirect: "manual", headers: { cookie: `other=1; ${init.cookieName ?? "next-auth.session-token"}=${token}`, ...init.headers } });
+      const cookie = init.cookie?.(token) ?? `other=1; ${init.cookieName ?? "next-auth.session-token"}=${token}`;
+      const res = await fetch(`${base}${path}`, { method: init.method ?? "GET", redirect: "manual", headers: { cookie, ...init.headers } });
       const seen = res.status === 200 ? ((await res.json()) as Record<string, string>) : {};
       return { res, seen, setCookie: res.headers.getSetCookie().join("\n") };
     }
@@ -57,6 +60,21 @@ describe("session timeouts", () => {
         expect(api.res.status, cookieName).toBe(200);
         expect(api.seen.cookie, cookieName).toBe("other=1");
       }
+    });
+
+    it("reads cookies as the app does: a repeated name counts by its last value, a name is not trimmed", async () => {
+      const idle = { signedInAt: now() - 3600, seen: now() - 2 * 3600 };
+      const repeated = await request("/", idle, { cookie: (t) => `next-auth.session-token=junk; other=1; next-auth.session-token=${t}` });
+      expect(repeated.res.status).toBe(307);
+      const repeatedApi = await request("/api/x", idle, { cookie: (t) => `next-auth.session-token=junk; other=1; next-auth.session-token=${t}` });
+      expect(repeatedApi.seen.cookie).toBe("other=1");
+      const spaced = await request("/api/x", idle, { cookie: (t) => `other=1; next-auth.session-token =${t}` });
+      expect(spaced.seen.cookie).toBe("other=1");
+    });
+
+    it("a cookie the app sets itself does not replace the gate's, and comes after it", async () => {
+      const { setCookie } = await request("/sets-cookie", { signedInAt: now() - 3600, seen: now() - 10 * 60 });
+      expect(setCookie).toMatch(/^next-auth\.session-token=[^;]+;.*\napp=1; Path=\/$/s);
     });
 
     it("an idle session: a page redirects to sign-in saying why, and the cookie is removed", async () => {
@@ -133,6 +151,11 @@ describe("session timeouts", () => {
         http.get({ host: "127.0.0.1", port: new URL(base).port, path: "/_next/static/../consultations", headers: { cookie: `next-auth.session-token=${token}` } }, (res) => resolve(res.resume().statusCode)).on("error", reject),
       );
       expect(status).toBe(307);
+      // An escaped dot segment resolves out of /api/: treated as the page it reaches.
+      const policy = await new Promise<string | undefined>((resolve, reject) =>
+        http.get({ host: "127.0.0.1", port: new URL(base).port, path: "/api/%2e%2e/admin/users" }, (res) => resolve(res.resume().headers["content-security-policy"] as string | undefined)).on("error", reject),
+      );
+      expect(policy).toContain("'strict-dynamic'");
     });
   });
 });

@@ -1,5 +1,7 @@
 import { encode, getToken, type JWT } from "next-auth/jwt";
-import { serialize } from "cookie";
+// Next.js's own cookie parser and serialiser (what cookies() and NextResponse use), so that the
+// request gate reads and writes cookies exactly as the app does.
+import { stringifyCookie } from "next/dist/compiled/@edge-runtime/cookies";
 import { cachedDecode } from "@/lib/auth/jwt-cache";
 
 // Idle and absolute session timeouts, enforced in lib/request-gate.ts on every request (pages, server
@@ -59,10 +61,10 @@ export async function checkSession(cookies: ReadonlyMap<string, string>, now = M
 /** The Set-Cookie value of a (re-issued) session cookie, as next-auth sets it. */
 export function sessionCookie(value: string, maxAge: number): string {
   const name = sessionCookieName();
-  return serialize(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge });
+  return stringifyCookie({ name, value, httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge });
 }
 
 /** The Set-Cookie value that removes the cookie `name`. */
 export function expiredSessionCookie(name: string): string {
-  return serialize(name, "", { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: 0 });
+  return stringifyCookie({ name, value: "", httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: 0 });
 }

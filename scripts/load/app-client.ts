@@ -116,7 +116,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The production server (scripts/serve.mjs: `next start` once per CPU) on `port` (a production build must exist). */
+/** The production server (scripts/serve.mjs: Next.js once per CPU) on `port` (a production build must exist). */
 export async function startApp(port: number, env: Record<string, string>): Promise<App> {
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], {
@@ -147,14 +147,14 @@ export async function startApp(port: number, env: Record<string, string>): Promi
     },
   };
   for (let i = 0; i < 240; i++) {
-    if (!app.alive()) throw new Error(`next start exited:\n${lines.slice(-20).join("\n")}`);
+    if (!app.alive()) throw new Error(`the server exited:\n${lines.slice(-20).join("\n")}`);
     if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) {
       app.bannerLines = lines.length;
       return app;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error("next start did not answer /api/health within 60 s");
+  throw new Error("the server did not answer /api/health within 60 s");
 }
 
 export function percentile(xs: number[], q: number): number {

@@ -87,16 +87,24 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </li>
         ))}
       </ul>
-      {pages > 1 && (
+      {(pages > 1 || page > pages) && (
         <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-          {page > 1 && (
-            <Link href={href(Math.min(page - 1, pages))} className="font-semibold text-brand underline-offset-2 hover:underline">
-              ← Previous page
+          {page > pages ? (
+            <Link href={href(pages)} className="font-semibold text-brand underline-offset-2 hover:underline">
+              ← Last page ({pages})
             </Link>
+          ) : (
+            page > 1 && (
+              <Link href={href(page - 1)} className="font-semibold text-brand underline-offset-2 hover:underline">
+                ← Previous page
+              </Link>
+            )
           )}
-          <span className="text-muted">
-            Page {Math.min(page, pages)} of {pages}
-          </span>
+          {page <= pages && (
+            <span className="text-muted">
+              Page {page} of {pages}
+            </span>
+          )}
           {page < pages && (
             <Link href={href(page + 1)} className="font-semibold text-brand underline-offset-2 hover:underline">
               Next page →
