@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonVariants } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { CreateUserForm, UserRowForms } from "@/components/admin/user-forms";
 import { requireUser } from "@/lib/auth/current-user";
@@ -51,14 +52,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </Card>
       <h2 className="mb-3 text-lg font-semibold">Accounts</h2>
       <form role="search" aria-label="Find an account" method="get" action="/admin/users" className="mb-3 flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1 space-y-1">
-          <label htmlFor="find-account" className="block text-xs font-semibold text-ink">
-            Find an account
-          </label>
-          <p id="find-account-hint" className="text-xs text-muted">
-            Part of a name or of an e-mail address.
-          </p>
-          <input id="find-account" name="q" type="search" aria-describedby="find-account-hint" defaultValue={q} maxLength={200} className="block w-full rounded-md border border-line bg-white px-3 py-2 text-sm text-ink shadow-sm" />
+        <div className="min-w-64 flex-1">
+          <Field id="find-account" label="Find an account" hint="Part of a name or of an e-mail address.">
+            {(a) => <Input {...a} name="q" type="search" defaultValue={q} maxLength={200} />}
+          </Field>
         </div>
         <button type="submit" className={buttonVariants()}>
           Find
