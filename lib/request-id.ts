@@ -1,7 +1,6 @@
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
 import { REQUEST_ID_HEADER } from "@/lib/request-gate";
 
-
 /**
  * The current request's id, read from Next.js's request-scoped storage so that every log line
  * written while serving a request carries it without passing it down by hand. Outside a request
