@@ -56,6 +56,13 @@ describe("a lost database is recognised", () => {
     await client.end().catch(() => {});
   });
 
+  it("a query Prisma sends on a connection the server has just closed is UNAVAILABLE", () => {
+    // As logged by the outage drill (scripts/drill-db-restart.ts) for a save caught mid-shutdown.
+    const error = new Error("\nInvalid `prisma.$queryRaw()` invocation:\n\n\nRaw query failed. Code: `N/A`. Message: `Server has closed the connection.`");
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    markDatabaseAvailable();
+  });
+
   it("other database errors are not: a unique violation or a syntax error stays a 500", async () => {
     const syntax = await errorOf(() => prisma.$executeRawUnsafe("select from where"));
     const email = `dup-${Date.now()}@test.readout`;

@@ -34,7 +34,7 @@ export function isAppError(error: unknown): error is AppError {
 // socket errors, pg's pool timeouts and terminations, and PostgreSQL's own shutdown and
 // "not accepting connections yet" codes (class 08, 57P01–57P03).
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300"]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection timeout|Client has encountered a connection error|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|ECONNREFUSED|ECONNRESET|Connection refused|server closed the connection unexpectedly/i;
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection timeout|Client has encountered a connection error|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|ECONNREFUSED|ECONNRESET|Connection refused|server closed the connection unexpectedly|Server has closed the connection/i;
 
 /** True when `error` (or anything in its cause chain) says PostgreSQL cannot be reached right now. */
 export function isDatabaseUnavailable(error: unknown): boolean {

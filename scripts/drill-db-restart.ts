@@ -184,6 +184,9 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 if (failures.length) {
+  // What the server logged as errors (checked above to hold no password or record text): the cause.
+  const errors = (app?.lines ?? []).filter((l) => /"level":(50|60)/.test(l));
+  if (errors.length) console.log(`\nserver errors (${errors.length}, first 5):\n${errors.slice(0, 5).map((l) => l.slice(0, 2000)).join("\n")}`);
   console.log(`\nDRILL FAILED:\n- ${failures.join("\n- ")}`);
   process.exit(1);
 }
