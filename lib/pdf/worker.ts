@@ -1,13 +1,37 @@
-// Entry of the PDF worker threads (bundled to .next/pdf-worker/worker.mjs by
-// scripts/build-pdf-worker.mjs). One render per call; fonts registered once per thread.
+// Entry of the PDF renderer processes (bundled to .next/pdf-worker/worker.mjs by
+// scripts/build-pdf-worker.mjs). One render per call; fonts registered once per process.
 import { renderBookPart, renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import type { Briefing, Paper } from "@/lib/pdf/briefing";
 import { warmUp } from "@/lib/pdf/warm-up";
 
-await warmUp();
+/** Renders of the sample record after the first, for V8's optimising compiler (warm-up.ts). */
+const WARM_UP_RENDERS = Number(process.env.PDF_WARM_UP_RENDERS ?? 40);
+let busy = 0;
+let warming: Promise<void> = warmUp(1);
+await warming;
+// The rest one at a time, only while nobody waits: a render asked for meanwhile waits for the
+// warm-up render under way (~50 ms) and goes first; the two never interleave.
+void (async () => {
+  for (let done = 1; done < WARM_UP_RENDERS; ) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    if (busy > 0) continue;
+    warming = warmUp(1, done++).catch(() => undefined); // a failure shows in real renders
+    await warming;
+  }
+})();
+
+async function counted(render: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  busy++;
+  try {
+    await warming;
+    return await render();
+  } finally {
+    busy--;
+  }
+}
 
 export default function render(request: RenderRequest): Promise<Uint8Array> {
-  return renderPdf(request);
+  return counted(() => renderPdf(request));
 }
 
 /** One record of a briefing book, unmarked. */
@@ -18,7 +42,7 @@ export function part({
   briefing: Briefing;
   paper: Paper;
 }): Promise<Uint8Array> {
-  return renderBookPart(briefing, paper);
+  return counted(() => renderBookPart(briefing, paper));
 }
 
 /** A briefing book from parts rendered by `part` (cover, contents, merge, markings), or a briefing note from its part (markings). */
@@ -29,5 +53,5 @@ export function book({
   request: RenderRequest;
   parts: Uint8Array[];
 }): Promise<Uint8Array> {
-  return renderPdf(request, parts);
+  return counted(() => renderPdf(request, parts));
 }

@@ -2,14 +2,14 @@
 // one process, interleaved; plus first render, cached download through the HTTP route, pool
 // throughput on 2 cores, and memory over 500 renders.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { PdfPool, POOL_SETTINGS } from "@/lib/pdf/pdf-pool";
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
-import { sampleBriefing } from "@/lib/pdf/warm-up";
+import { sampleBriefing, warmUp } from "@/lib/pdf/warm-up";
 import type { Briefing } from "@/lib/pdf/briefing";
 import { briefingHtml } from "./pdf-html";
 
@@ -159,6 +159,22 @@ function firstRender() {
   );
 }
 
+/** Resident memory of this process's Node.js children (the pool's renderer processes), from /proc. */
+function renderersRss(): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const [, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(ppid) !== process.pid || !stat.includes("(node)")) continue;
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
+
 async function poolThroughput() {
   const worker = workerFile;
   const req = noteReq;
@@ -169,24 +185,29 @@ async function poolThroughput() {
   // No parts kept: every render does the whole work (the same record again and again would
   // otherwise be served from the kept part).
   const pool = new PdfPool({ filename: worker, ...POOL_SETTINGS, partCacheBytes: 0 });
-  await Promise.all(Array.from({ length: 20 }, () => pool.render(req))); // warm both threads as the main thread is
+  await Promise.all(Array.from({ length: 20 }, () => pool.render(req))); // both renderer processes started
   t = performance.now();
   await Promise.all(Array.from({ length: n }, () => pool.render(req)));
   const pooled = n / ((performance.now() - t) / 1000);
   console.log(
-    `\nthroughput, ${n} briefing notes: main thread ${main.toFixed(1)} PDF/s; pool of 2 threads ${pooled.toFixed(1)} PDF/s (×${(pooled / main).toFixed(2)})`,
+    `\nthroughput, ${n} briefing notes: main thread ${main.toFixed(1)} PDF/s; pool of ${POOL_SETTINGS.threads} renderer processes ${pooled.toFixed(1)} PDF/s (×${(pooled / main).toFixed(2)})`,
   );
 
   const before = process.memoryUsage().rss;
+  const renderersBefore = renderersRss();
   for (let i = 0; i < 500; i += 10)
     await Promise.all(Array.from({ length: 10 }, () => pool.render(req)));
   const after = process.memoryUsage().rss;
+  const renderersAfter = renderersRss();
   await pool.destroy();
+  const mb = (n: number) => (n / 2 ** 20).toFixed(0);
   console.log(
-    `memory: process RSS ${(before / 2 ** 20).toFixed(0)} MB before and ${(after / 2 ** 20).toFixed(0)} MB after 500 renders in the pool (growth ${((after - before) / 2 ** 20).toFixed(0)} MB)`,
+    `memory over 500 renders in the pool: server process RSS ${mb(before)} → ${mb(after)} MB (growth ${mb(after - before)} MB); its renderer processes together ${mb(renderersBefore)} → ${mb(renderersAfter)} MB (growth ${mb(renderersAfter - renderersBefore)} MB)`,
   );
 }
 
+// The in-process renderer warmed up as the server's renderer processes are (lib/pdf/worker.ts).
+await warmUp(40);
 await sideBySide();
 await servicePool.destroy();
 firstRender();
