@@ -17,6 +17,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // Render PDFs in the test process: a stale worker bundle in .next must not be what is tested.
-    env: { PDF_WORKERS: "0" },
+    // Pools that tests start themselves warm up with one render, not forty (lib/pdf/worker.ts).
+    env: { PDF_WORKERS: "0", PDF_WARM_UP_RENDERS: "1" },
   },
 });

@@ -23,9 +23,19 @@ export interface PdfPoolOptions {
   recycleAfter: number;
   /** A thread whose heap passes this dies (that render fails) and is replaced; the server lives on. */
   heapLimitMb?: number;
-  /** Bytes of rendered book parts kept for the next book (0: none). */
+  /** Bytes of rendered book parts kept in this process for the next book (0: none). */
   partCacheBytes?: number;
+  /** Where rendered parts are also kept for other server processes and after a restart. */
+  partStore?: PartStore;
   onError?: (error: unknown) => void;
+}
+
+/** Rendered book parts shared beyond this process (the server's: the PDF cache table). */
+export interface PartStore {
+  /** The parts kept under any of `keys` (a key not kept is absent from the answer). */
+  get(keys: string[]): Promise<Map<string, Uint8Array>>;
+  /** Keeps newly rendered parts. */
+  set(parts: Map<string, Uint8Array>): Promise<void>;
 }
 
 /**
@@ -70,13 +80,9 @@ export class PdfPool {
   async render(request: RenderRequest): Promise<Uint8Array> {
     // A briefing note is its book part, marked: rendered once (or taken from the kept parts) and
     // stamped, so that a save's pre-render of the note also serves the series book, and back.
-    const only = request.briefings[0];
-    if (request.template === "briefing-note" && only && request.briefings.length === 1) {
-      return this.run({ request, parts: [await this.part(only, request.paper)] }, "book");
-    }
-    if (request.template !== "briefing-book") return this.run(request, "default");
-    const parts = await Promise.all(request.briefings.map((b) => this.part(b, request.paper)));
-    return this.run({ request, parts }, "book");
+    const note = request.template === "briefing-note" && request.briefings.length === 1;
+    if (!note && request.template !== "briefing-book") return this.run(request, "default");
+    return this.run({ request, parts: await this.partsOf(request.briefings, request.paper) }, "book");
   }
 
   /** Forgets the kept book parts (the benchmark measures books rendered from nothing). */
@@ -86,16 +92,50 @@ export class PdfPool {
 
   /** Renders and keeps one record's book part ahead of the book that will need it. */
   async warmPart(briefing: Briefing, paper: Paper): Promise<void> {
-    await this.part(briefing, paper);
+    await this.partsOf([briefing], paper);
   }
 
-  private async part(briefing: Briefing, paper: Paper): Promise<Uint8Array> {
-    const key = partIdentity(briefing, paper);
-    const kept = this.parts?.get(key);
-    if (kept) return kept;
-    const bytes = await this.run({ briefing, paper }, "part");
-    this.parts?.set(key, bytes);
-    return bytes;
+  /** Book parts rendered so far by this pool (kept ones are not counted). */
+  partsRendered = 0;
+
+  /**
+   * Each record's part: kept in this process, else kept in the part store (one lookup for all),
+   * else rendered (side by side on the pool's processes) and kept in both.
+   */
+  private async partsOf(briefings: Briefing[], paper: Paper): Promise<Uint8Array[]> {
+    const keys = briefings.map((b) => partIdentity(b, paper));
+    const found = new Map<string, Uint8Array>();
+    for (const key of keys) {
+      const kept = this.parts?.get(key);
+      if (kept) found.set(key, kept);
+    }
+    const store = this.options.partStore;
+    const missing = [...new Set(keys.filter((k) => !found.has(k)))];
+    if (store && missing.length > 0) {
+      try {
+        for (const [key, bytes] of await store.get(missing)) {
+          found.set(key, bytes);
+          this.parts?.set(key, bytes);
+        }
+      } catch (error) {
+        this.options.onError?.(error); // rendered instead
+      }
+    }
+    const rendered = new Map<string, Uint8Array>();
+    await Promise.all(
+      briefings.map(async (briefing, i) => {
+        const key = keys[i] as string;
+        if (found.has(key) || rendered.has(key)) return;
+        rendered.set(key, new Uint8Array()); // the same record twice renders once
+        const bytes = await this.run({ briefing, paper }, "part");
+        this.partsRendered++;
+        rendered.set(key, bytes);
+        found.set(key, bytes);
+        this.parts?.set(key, bytes);
+      }),
+    );
+    if (store && rendered.size > 0) await store.set(rendered).catch((error: unknown) => this.options.onError?.(error));
+    return keys.map((key) => found.get(key) as Uint8Array);
   }
 
   private async run(task: unknown, name: "default" | "part" | "book"): Promise<Uint8Array> {

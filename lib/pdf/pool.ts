@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { logger } from "@/lib/logger";
 import { PdfPool, POOL_SETTINGS } from "@/lib/pdf/pdf-pool";
+import { partStore } from "@/lib/domain/briefings/pdf-cache";
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import type { Briefing, Paper } from "@/lib/pdf/briefing";
 
@@ -17,7 +18,8 @@ function pool(): PdfPool | null {
       ? new PdfPool({
           filename: PDF_WORKER_FILE,
           ...POOL_SETTINGS,
-          onError: (e) => logger.warn({ err: String(e) }, "PDF render failed or its thread was replaced"),
+          partStore,
+          onError: (e) => logger.warn({ err: String(e) }, "PDF rendering: a render failed (its renderer process is replaced), or kept book parts could not be read or stored"),
         })
       : null;
     if (!usable)

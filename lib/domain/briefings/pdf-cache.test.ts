@@ -1,7 +1,12 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { cachedPdf, evictPdfCache } from "@/lib/domain/briefings/pdf-cache";
+import { cachedPdf, evictPdfCache, partStore } from "@/lib/domain/briefings/pdf-cache";
+import { PdfPool } from "@/lib/pdf/pdf-pool";
+import { partIdentity, type RenderRequest } from "@/lib/pdf/render";
+import { sampleBriefing } from "@/lib/pdf/warm-up";
 
 const key = () => randomBytes(32).toString("hex");
 const KB100 = 100 * 1024;
@@ -49,4 +54,42 @@ describe("the shared PDF cache", () => {
     const left = await prisma.pdfCache.findMany({ where: { key: { in: [oldest.key, older.key, pinned.key, recent.key] } }, select: { key: true } });
     expect(left.map((r) => r.key).sort()).toEqual([pinned.key, recent.key].sort());
   });
+
+  it("keeps rendered book parts for every server process: another pool (process, or the server after a restart) renders none again", async () => {
+    execFileSync(process.execPath, ["scripts/build-pdf-worker.mjs"], { stdio: "ignore" });
+    const run = randomBytes(4).toString("hex"); // parts of earlier runs on this database do not count
+    const rounds = [1, 2, 3].map((n) => {
+      const b = sampleBriefing();
+      return { ...b, id: `00000000-0000-4000-9000-00000000000${n}`, data: { ...b.data, facts: { ...b.data.facts, title: `Kept part ${n} ${run}` } } };
+    });
+    const book = (briefings: typeof rounds): RenderRequest => ({
+      template: "briefing-book",
+      paper: "A4",
+      briefings,
+      book: { title: "Kept parts", subtitle: run, reference: "READOUT/BOOK/KEPT" },
+    });
+    const newPool = () => new PdfPool({ filename: path.resolve(".next/pdf-worker/worker.mjs"), threads: 1, timeoutMs: 60_000, recycleAfter: 1000, partStore });
+    const [first, second, third] = [newPool(), newPool(), newPool()];
+    try {
+      const rendered = await first.render(book(rounds));
+      expect(first.partsRendered).toBe(3);
+      const stored = await partStore.get(rounds.map((b) => partIdentity(b, "A4")));
+      expect(stored.size).toBe(3);
+
+      // A pool with nothing in memory (another process) assembles the same book from the stored parts.
+      const again = await second.render(book(rounds));
+      expect(second.partsRendered).toBe(0);
+      expect(Buffer.from(again).equals(Buffer.from(rendered))).toBe(true);
+      // …and a record's briefing note from its stored part.
+      await second.render({ template: "briefing-note", paper: "A4", briefings: [rounds[1]!] });
+      expect(second.partsRendered).toBe(0);
+
+      // A record that changed prints differently: only its part is rendered anew.
+      const changed = rounds.map((b, i) => (i === 2 ? { ...b, data: { ...b.data, facts: { ...b.data.facts, title: `Kept part 3 renamed ${run}` } } } : b));
+      await third.render(book(changed));
+      expect(third.partsRendered).toBe(1);
+    } finally {
+      await Promise.all([first.destroy(), second.destroy(), third.destroy()]);
+    }
+  }, 120_000);
 });

@@ -1,7 +1,9 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { prisma } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import type { PartStore } from "@/lib/pdf/pdf-pool";
 
 /** Total size of the unpinned PDFs kept in the shared cache; the least recently used go first. */
 const CACHE_BYTES = Number(process.env.PDF_CACHE_MB ?? 512) * 2 ** 20;
@@ -80,3 +82,41 @@ export async function evictPdfCache(budgetBytes: number): Promise<number> {
       ) ranked WHERE kept > ${budgetBytes}
     )`;
 }
+
+/** A book part's row key (the table's keys are 64 hex digits; a part's identity is a hash too). */
+const partRowKey = (identity: string) => createHash("sha256").update(`book-part\u0000${identity}`).digest("hex");
+
+/**
+ * Rendered book parts (lib/pdf/pdf-pool.ts) in the same table, so that every server process, and
+ * the server after a restart, assembles a book from the parts a save pre-rendered anywhere. A
+ * part's identity hashes everything it prints, so a kept part is never stale; it is evicted with
+ * the other unpinned PDFs, least recently used first.
+ */
+export const partStore: PartStore = {
+  async get(identities) {
+    const byRow = new Map(identities.map((identity) => [partRowKey(identity), identity]));
+    const rows = await prisma.pdfCache.findMany({
+      where: { key: { in: [...byRow.keys()] } },
+      select: { key: true, bytes: true, lastUsedAt: true },
+    });
+    const stale = rows.filter((r) => Date.now() - r.lastUsedAt.getTime() > TOUCH_AFTER_MS);
+    if (stale.length > 0) {
+      void prisma.pdfCache
+        .updateMany({ where: { key: { in: stale.map((r) => r.key) } }, data: { lastUsedAt: new Date() } })
+        .catch((e: unknown) => logger.warn({ err: String(e) }, "PDF cache touch failed"));
+    }
+    return new Map(rows.map((r) => [byRow.get(r.key) as string, r.bytes]));
+  },
+  async set(parts) {
+    await prisma.pdfCache.createMany({
+      data: [...parts].map(([identity, bytes]) => ({
+        key: partRowKey(identity),
+        bytes: Buffer.from(bytes),
+        size: bytes.length,
+        template: "book-part",
+      })),
+      skipDuplicates: true,
+    });
+    await evictPdfCache(CACHE_BYTES);
+  },
+};
