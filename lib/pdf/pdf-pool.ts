@@ -51,7 +51,8 @@ export class PdfPool {
   constructor(private readonly options: PdfPoolOptions) {
     this.pool = new Tinypool({
       filename: options.filename,
-      minThreads: 1,
+      // All of them from the start: a renderer started on demand would begin cold (~1.5 s).
+      minThreads: options.threads,
       maxThreads: options.threads,
       idleTimeout: 10 * 60_000,
       // Child processes, not threads: V8 flags can then be set for the renderers alone. With

@@ -7,15 +7,17 @@ import { warmUp } from "@/lib/pdf/warm-up";
 /** Renders of the sample record after the first, for V8's optimising compiler (warm-up.ts). */
 const WARM_UP_RENDERS = Number(process.env.PDF_WARM_UP_RENDERS ?? 40);
 let busy = 0;
+let rendered = 1; // renders of any kind so far, the first warm-up render included
 let warming: Promise<void> = warmUp(1);
 await warming;
 // The rest one at a time, only while nobody waits: a render asked for meanwhile waits for the
-// warm-up render under way (~50 ms) and goes first; the two never interleave.
+// warm-up render under way (~50 ms) and goes first; the two never interleave. Users' renders
+// count: a process that is busy from the start warms up on them.
 void (async () => {
-  for (let done = 1; done < WARM_UP_RENDERS; ) {
+  while (rendered < WARM_UP_RENDERS) {
     await new Promise((resolve) => setTimeout(resolve, 10));
-    if (busy > 0) continue;
-    warming = warmUp(1, done++).catch(() => undefined); // a failure shows in real renders
+    if (busy > 0 || rendered >= WARM_UP_RENDERS) continue;
+    warming = warmUp(1, rendered++).catch(() => undefined); // a failure shows in real renders
     await warming;
   }
 })();
@@ -27,6 +29,7 @@ async function counted(render: () => Promise<Uint8Array>): Promise<Uint8Array> {
     return await render();
   } finally {
     busy--;
+    rendered++;
   }
 }
 
