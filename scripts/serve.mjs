@@ -65,7 +65,11 @@ async function runNext() {
     // In development the browser keeps hot-reload connections open: they would hold the close.
     if (dev) server.closeAllConnections();
     else server.closeIdleConnections();
-    void closed.then(() => app.close()).finally(() => process.exit(0));
+    // The PDF renderer processes (lib/pdf/pool.ts) are stopped with it, a render under way too.
+    void closed
+      .then(() => app.close())
+      .then(() => globalThis.readoutPdfPool?.destroy())
+      .finally(() => process.exit(0));
   };
   process.on("SIGTERM", close);
   process.on("SIGINT", close);

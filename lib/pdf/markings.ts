@@ -90,6 +90,6 @@ export async function finalize(
   const id = createHash("sha256").update(meta.idSeed).digest("hex").slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   doc.catalog.set(PDFName.of("Lang"), PDFHexString.fromText("en"));
-  // No pauses while writing (render.ts load): this runs in a renderer process, off any request thread.
+  // No pauses while writing (render.ts load): renders run in renderer processes, off any request thread.
   return doc.save({ useObjectStreams: true, objectsPerTick: Infinity });
 }

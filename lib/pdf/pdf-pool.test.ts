@@ -1,13 +1,13 @@
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
-import { PdfPool } from "@/lib/pdf/pdf-pool";
-import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
+import { PdfPool, type PartStore } from "@/lib/pdf/pdf-pool";
+import { partIdentity, renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import { sampleBriefing } from "@/lib/pdf/warm-up";
 import { pdfPages } from "@/lib/testing/pdf-text";
 
-// The pool runs the worker bundle the server runs; built here as `npm run build` builds it.
+// The pool runs the renderer bundle the server runs (built by the tests' global setup, as
+// `npm run build` builds it).
 const worker = path.resolve(".next/pdf-worker/worker.mjs");
 let pool: PdfPool;
 
@@ -27,7 +27,6 @@ const book: RenderRequest = {
 };
 
 beforeAll(() => {
-  execFileSync(process.execPath, ["scripts/build-pdf-worker.mjs"], { stdio: "ignore" });
   pool = new PdfPool({ filename: worker, threads: 2, timeoutMs: 60_000, recycleAfter: 100 });
 }, 60_000);
 afterAll(() => pool.destroy());
@@ -62,7 +61,7 @@ describe("the PDF pool", () => {
     expect(text).not.toMatch(/Pool round 2(?!, renamed)/);
   }, 120_000);
 
-  it("renders a briefing note through a worker thread from the record's book part, byte for byte as one process does", async () => {
+  it("renders a briefing note in a renderer process from the record's book part, byte for byte as one process does", async () => {
     const req: RenderRequest = { template: "briefing-note", paper: "LETTER", briefings: [sampleBriefing()] };
     pool.clearPartCache();
     const fresh = await pool.render(req);
@@ -108,7 +107,7 @@ describe("the PDF pool", () => {
       }
     }, 60_000);
 
-    it("one that blows its thread's memory fails alone; the thread is replaced and the next render works", async () => {
+    it("one that blows its renderer's memory fails alone; the renderer process is replaced and the next render works", async () => {
       const small = new PdfPool({ filename: worker, threads: 1, timeoutMs: 60_000, recycleAfter: 1000, heapLimitMb: 48 });
       try {
         const crashed = await small.render(poisoned).then(
@@ -121,5 +120,51 @@ describe("the PDF pool", () => {
         await small.destroy();
       }
     }, 120_000);
+  });
+
+  describe("with kept parts beyond the process (lib/domain/briefings/pdf-cache.ts keeps them in PostgreSQL)", () => {
+    it("renders anyway when the store cannot be read or written, and says so", async () => {
+      const errors: Error[] = [];
+      const down: PartStore = {
+        get: () => Promise.reject(new Error("store down (get)")),
+        set: () => Promise.reject(new Error("store down (set)")),
+        forget: () => Promise.reject(new Error("store down (forget)")),
+      };
+      const p = new PdfPool({ filename: worker, threads: 1, timeoutMs: 60_000, recycleAfter: 1000, partStore: down, onError: (e) => errors.push(e as Error) });
+      try {
+        const pages = await pdfPages(await p.render(book));
+        expect(pages.map((pg) => pg.text).join("\n")).toContain("Pool round 3");
+        expect(errors.map((e) => e.message)).toEqual(["store down (get)", "store down (set)"]);
+      } finally {
+        await p.destroy();
+      }
+    }, 60_000);
+
+    it("forgets a damaged stored part and renders it anew, once; a render error reaches the log as an Error", async () => {
+      const errors: Error[] = [];
+      const damagedKey = partIdentity(rounds[1]!, "A4");
+      const rows = new Map<string, Uint8Array>([[damagedKey, new TextEncoder().encode("%PDF-1.7 not really")]]);
+      const forgotten: string[] = [];
+      const store: PartStore = {
+        get: async (keys) => new Map(keys.filter((k) => rows.has(k)).map((k) => [k, rows.get(k)!])),
+        set: async (parts) => void parts.forEach((bytes, k) => rows.set(k, bytes)),
+        forget: async (keys) => void keys.forEach((k) => (forgotten.push(k), rows.delete(k))),
+      };
+      const p = new PdfPool({ filename: worker, threads: 1, timeoutMs: 60_000, recycleAfter: 1000, partStore: store, onError: (e) => errors.push(e as Error) });
+      try {
+        const out = await p.render(book);
+        expect(Buffer.from(out).equals(Buffer.from(await renderPdf(book)))).toBe(true);
+        expect(forgotten).toEqual([damagedKey]);
+        expect(p.partsRendered).toBe(3); // 2 missing, then the damaged one
+        expect(rows.get(damagedKey)?.byteLength).toBeGreaterThan(1000);
+        // The failed assembly was logged with the renderer's message, not "[object Object]".
+        expect(errors).toHaveLength(1);
+        expect(errors[0]).toBeInstanceOf(Error);
+        expect(errors[0]!.message).not.toBe("[object Object]");
+        expect(errors[0]!.message.length).toBeGreaterThan(0);
+      } finally {
+        await p.destroy();
+      }
+    }, 60_000);
   });
 });

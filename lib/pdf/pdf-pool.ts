@@ -36,6 +36,26 @@ export interface PartStore {
   get(keys: string[]): Promise<Map<string, Uint8Array>>;
   /** Keeps newly rendered parts. */
   set(parts: Map<string, Uint8Array>): Promise<void>;
+  /** Drops kept parts that could not be used. */
+  forget(keys: string[]): Promise<void>;
+}
+
+/** The environment a renderer gets: what rendering reads, not the server's secrets. */
+function rendererEnv(): Record<string, string> {
+  const wanted = (name: string) => ["NODE_ENV", "PATH", "TZ", "LANG", "LC_ALL", "HOME"].includes(name) || name.startsWith("PDF_");
+  return Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => wanted(entry[0]) && entry[1] !== undefined),
+  );
+}
+
+/** Tinypool hands a renderer's error over as a plain object: an Error again, for the logs. */
+function asError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const e = (typeof error === "object" && error !== null ? error : {}) as { name?: unknown; message?: unknown; stack?: unknown };
+  const out = new Error(typeof e.message === "string" ? e.message : String(error));
+  if (typeof e.name === "string") out.name = e.name;
+  if (typeof e.stack === "string") out.stack = e.stack;
+  return out;
 }
 
 /**
@@ -61,7 +81,7 @@ export class PdfPool {
       // renders a book from nothing ~15 % sooner (decision 0009).
       runtime: "child_process",
       serialization: "advanced",
-      env: process.env as Record<string, string>, // a forked process gets only what it is given
+      env: rendererEnv(), // a forked process gets only what it is given
       execArgv: [
         "--single-threaded-gc",
         `--max-old-space-size=${options.heapLimitMb ?? 512}`,
@@ -83,7 +103,18 @@ export class PdfPool {
     // stamped, so that a save's pre-render of the note also serves the series book, and back.
     const note = request.template === "briefing-note" && request.briefings.length === 1;
     if (!note && request.template !== "briefing-book") return this.run(request, "default");
-    return this.run({ request, parts: await this.partsOf(request.briefings, request.paper) }, "book");
+    const { parts, stored } = await this.partsOf(request.briefings, request.paper, true);
+    try {
+      return await this.run({ request, parts }, "book");
+    } catch (error) {
+      if (stored.length === 0) throw error;
+      // A part from the store that could not be used (a damaged row): forgotten here and there,
+      // rendered anew, once.
+      for (const key of stored) this.parts?.delete(key);
+      await this.options.partStore?.forget(stored).catch((e: unknown) => this.options.onError?.(asError(e)));
+      const again = await this.partsOf(request.briefings, request.paper, false);
+      return this.run({ request, parts: again.parts }, "book");
+    }
   }
 
   /** Forgets the kept book parts (the benchmark measures books rendered from nothing). */
@@ -93,7 +124,7 @@ export class PdfPool {
 
   /** Renders and keeps one record's book part ahead of the book that will need it. */
   async warmPart(briefing: Briefing, paper: Paper): Promise<void> {
-    await this.partsOf([briefing], paper);
+    await this.partsOf([briefing], paper, true);
   }
 
   /** Book parts rendered so far by this pool (kept ones are not counted). */
@@ -101,9 +132,14 @@ export class PdfPool {
 
   /**
    * Each record's part: kept in this process, else kept in the part store (one lookup for all),
-   * else rendered (side by side on the pool's processes) and kept in both.
+   * else rendered (side by side on the pool's processes) and kept in both. `stored`: the keys of
+   * the parts that came from the store.
    */
-  private async partsOf(briefings: Briefing[], paper: Paper): Promise<Uint8Array[]> {
+  private async partsOf(
+    briefings: Briefing[],
+    paper: Paper,
+    useStore: boolean,
+  ): Promise<{ parts: Uint8Array[]; stored: string[] }> {
     const keys = briefings.map((b) => partIdentity(b, paper));
     const found = new Map<string, Uint8Array>();
     for (const key of keys) {
@@ -112,14 +148,16 @@ export class PdfPool {
     }
     const store = this.options.partStore;
     const missing = [...new Set(keys.filter((k) => !found.has(k)))];
-    if (store && missing.length > 0) {
+    const stored: string[] = [];
+    if (store && useStore && missing.length > 0) {
       try {
         for (const [key, bytes] of await store.get(missing)) {
           found.set(key, bytes);
+          stored.push(key);
           this.parts?.set(key, bytes);
         }
       } catch (error) {
-        this.options.onError?.(error); // rendered instead
+        this.options.onError?.(asError(error)); // rendered instead
       }
     }
     const rendered = new Map<string, Uint8Array>();
@@ -135,8 +173,8 @@ export class PdfPool {
         this.parts?.set(key, bytes);
       }),
     );
-    if (store && rendered.size > 0) await store.set(rendered).catch((error: unknown) => this.options.onError?.(error));
-    return keys.map((key) => found.get(key) as Uint8Array);
+    if (store && rendered.size > 0) await store.set(rendered).catch((error: unknown) => this.options.onError?.(asError(error)));
+    return { parts: keys.map((key) => found.get(key) as Uint8Array), stored };
   }
 
   private async run(task: unknown, name: "default" | "part" | "book"): Promise<Uint8Array> {
@@ -149,8 +187,8 @@ export class PdfPool {
         void this.pool.recycleWorkers().catch(this.options.onError);
       return out;
     } catch (error) {
-      // Its thread is replaced (Tinypool ends a thread on abort or crash); other renders go on.
-      this.options.onError?.(error);
+      // Its process is replaced (Tinypool ends one on abort or crash); other renders go on.
+      this.options.onError?.(asError(error));
       if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) {
         throw new AppError("RENDER_FAILED", `This PDF took longer than ${Math.round(this.options.timeoutMs / 1000)} s to produce and was stopped. Something in the record may be more than the PDF renderer can lay out; try the one-page summary, or tell your administrator.`);
       }

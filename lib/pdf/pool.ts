@@ -19,13 +19,18 @@ function pool(): PdfPool | null {
           filename: PDF_WORKER_FILE,
           ...POOL_SETTINGS,
           partStore,
-          onError: (e) => logger.warn({ err: String(e) }, "PDF rendering: a render failed (its renderer process is replaced), or kept book parts could not be read or stored"),
+          onError: (e) => logger.warn({ err: e instanceof Error ? (e.stack ?? e.message) : String(e) }, "PDF rendering: a render failed (its renderer process is replaced), or kept book parts could not be read or stored"),
         })
       : null;
     if (!usable)
       logger.info("PDF worker bundle not built or PDF_WORKERS=0: rendering in the request thread");
   }
   return globalForPool.readoutPdfPool;
+}
+
+/** Starts the renderer processes (and their warm-up) with the server, not with its first PDF. */
+export function startPdfRenderers(): void {
+  pool();
 }
 
 /** Renders off the request thread when the worker bundle exists (production builds), else in process. */

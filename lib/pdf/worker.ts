@@ -6,6 +6,9 @@ import { warmUp } from "@/lib/pdf/warm-up";
 
 /** Renders of the sample record after the first, for V8's optimising compiler (warm-up.ts). */
 const WARM_UP_RENDERS = Number(process.env.PDF_WARM_UP_RENDERS ?? 40);
+// A renderer ends with its server process: the channel closes when the server goes.
+process.on("disconnect", () => process.exit(0));
+
 let busy = 0;
 let rendered = 1; // renders of any kind so far, the first warm-up render included
 let warming: Promise<void> = warmUp(1);

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -56,7 +55,6 @@ describe("the shared PDF cache", () => {
   });
 
   it("keeps rendered book parts for every server process: another pool (process, or the server after a restart) renders none again", async () => {
-    execFileSync(process.execPath, ["scripts/build-pdf-worker.mjs"], { stdio: "ignore" });
     const run = randomBytes(4).toString("hex"); // parts of earlier runs on this database do not count
     const rounds = [1, 2, 3].map((n) => {
       const b = sampleBriefing();
@@ -80,7 +78,8 @@ describe("the shared PDF cache", () => {
       const again = await second.render(book(rounds));
       expect(second.partsRendered).toBe(0);
       expect(Buffer.from(again).equals(Buffer.from(rendered))).toBe(true);
-      // …and a record's briefing note from its stored part.
+      // …and a record's briefing note from its stored part (nothing kept in this process's memory).
+      second.clearPartCache();
       await second.render({ template: "briefing-note", paper: "A4", briefings: [rounds[1]!] });
       expect(second.partsRendered).toBe(0);
 

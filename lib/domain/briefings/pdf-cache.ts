@@ -119,4 +119,7 @@ export const partStore: PartStore = {
     });
     await evictPdfCache(CACHE_BYTES);
   },
+  async forget(identities) {
+    await prisma.pdfCache.deleteMany({ where: { key: { in: identities.map(partRowKey) } } });
+  },
 };
