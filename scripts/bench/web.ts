@@ -58,7 +58,9 @@ const servers = [
 ].map(({ port, env }) =>
   spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], {
     stdio: "ignore",
-    env: { ...process.env, ...env, DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    // Pages only: the PDF renderers' start-up warm-up (~2 s of CPU each) would overlap the first
+    // timed pages.
+    env: { ...process.env, PDF_WARM_UP_RENDERS: "1", ...env, DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
   }),
 );
 const uncached = `http://127.0.0.1:${PORT + 1}`;
