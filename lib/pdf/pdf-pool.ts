@@ -50,6 +50,9 @@ function rendererEnv(): Record<string, string> {
   );
 }
 
+/** The errors of renders stopped by the timeout. */
+const timedOut = new WeakSet<object>();
+
 /** Tinypool hands a renderer's error over as a plain object: an Error again, for the logs. */
 function asError(error: unknown): Error {
   if (error instanceof Error) return error;
@@ -103,7 +106,8 @@ export class PdfPool {
     try {
       return await this.run({ request, parts }, "book");
     } catch (error) {
-      if (stored.length === 0) throw error;
+      // A render stopped for taking too long would only take too long again.
+      if (stored.length === 0 || timedOut.has(error as object)) throw error;
       // A part from the store that could not be used (a damaged row): forgotten here and there,
       // rendered anew, once.
       for (const key of stored) this.parts?.delete(key);
@@ -186,7 +190,9 @@ export class PdfPool {
       // Its process is replaced (Tinypool ends one on abort or crash); other renders go on.
       this.options.onError?.(asError(error));
       if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) {
-        throw new AppError("RENDER_FAILED", `This PDF took longer than ${Math.round(this.options.timeoutMs / 1000)} s to produce and was stopped. Something in the record may be more than the PDF renderer can lay out; try the one-page summary, or tell your administrator.`);
+        const stopped = new AppError("RENDER_FAILED", `This PDF took longer than ${Math.round(this.options.timeoutMs / 1000)} s to produce and was stopped. Something in the record may be more than the PDF renderer can lay out; try the one-page summary, or tell your administrator.`);
+        timedOut.add(stopped);
+        throw stopped;
       }
       throw new AppError("RENDER_FAILED", "This PDF could not be produced: the renderer failed on something in the record. Other briefings are not affected; tell your administrator.");
     }
