@@ -35,7 +35,7 @@ export async function warmUp(renders = 1, from = 0): Promise<void> {
     await renderPdf({
       template: i % 10 === 9 ? "one-page" : "briefing-note",
       paper: i % 2 === 0 ? "A4" : "LETTER",
-      // A title of its own each time: every render lays out and shapes text anew, as a user's does.
+      // A title of its own each time: no two warm-up renders are the same document.
       briefings: [{ ...briefing, data: { ...briefing.data, facts: { ...briefing.data.facts, title: `${briefing.data.facts.title} ${i}` } } }],
     });
   }
