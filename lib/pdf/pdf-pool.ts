@@ -71,6 +71,8 @@ function asError(error: unknown): Error {
 export class PdfPool {
   private readonly pool: Tinypool;
   private renders = 0;
+  /** Book parts rendered so far by this pool (kept ones are not counted). */
+  partsRendered = 0;
   private readonly parts: LRUCache<string, Uint8Array> | null;
 
   constructor(private readonly options: PdfPoolOptions) {
@@ -126,9 +128,6 @@ export class PdfPool {
   async warmPart(briefing: Briefing, paper: Paper): Promise<void> {
     await this.partsOf([briefing], paper, true);
   }
-
-  /** Book parts rendered so far by this pool (kept ones are not counted). */
-  partsRendered = 0;
 
   /**
    * Each record's part: kept in this process, else kept in the part store (one lookup for all),
