@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { loadConfig, ensureAuthSecret } from "./lib/config.mjs";
-import { startEmbeddedPostgres } from "./lib/embedded-pg.mjs";
+import { leaveSignalsToCaller, startEmbeddedPostgres } from "./lib/embedded-pg.mjs";
 import { NEXT, NODE, TSX, run } from "./lib/run.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -16,16 +16,8 @@ const config = await loadConfig({ dev });
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 let embedded;
-if (!process.env.DATABASE_URL) {
-  embedded = await startEmbeddedPostgres({ dataDir: config.READOUT_DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
-  process.env.DATABASE_URL = embedded.url;
-  log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT} (data in ${config.READOUT_DATA_DIR}/pg)`);
-} else {
-  log("using the PostgreSQL server in DATABASE_URL");
-}
-ensureAuthSecret(config.READOUT_DATA_DIR);
-process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
-
+// Stopping: the server first, then the embedded PostgreSQL it was using.
+leaveSignalsToCaller();
 let child;
 let stopping = false;
 async function shutdown(code) {
@@ -39,8 +31,17 @@ async function shutdown(code) {
   log("stopped");
   process.exit(code);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => void shutdown(0));
+
+if (!process.env.DATABASE_URL) {
+  embedded = await startEmbeddedPostgres({ dataDir: config.READOUT_DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+  process.env.DATABASE_URL = embedded.url;
+  log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT} (data in ${config.READOUT_DATA_DIR}/pg)`);
+} else {
+  log("using the PostgreSQL server in DATABASE_URL");
+}
+ensureAuthSecret(config.READOUT_DATA_DIR);
+process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
 
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;

