@@ -15,26 +15,42 @@ const started = Date.now();
 const config = await loadConfig({ dev });
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-let embedded;
-// Stopping: the server first, then the embedded PostgreSQL it was using.
+// Stopping: the server first, then the embedded PostgreSQL it was using; a second Ctrl-C does
+// not wait.
 leaveSignalsToCaller();
+let embedded;
+let embeddedStarting;
 let child;
-let stopping = false;
-async function shutdown(code) {
-  if (stopping) return;
-  stopping = true;
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
-  }
-  if (embedded) await embedded.stop().catch(() => {});
-  log("stopped");
-  process.exit(code);
+let stopping;
+const preparing = new AbortController();
+function shutdown(code) {
+  stopping ??= (async () => {
+    preparing.abort(); // a migration, seed or build under way
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+    const pg = embedded ?? (await embeddedStarting?.catch(() => undefined));
+    if (pg) await pg.stop().catch(() => {});
+    log("stopped");
+    process.exit(code);
+  })();
+  return stopping;
 }
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => void shutdown(0));
+let signals = 0;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    if (++signals === 1) return void shutdown(0);
+    // The server processes end within their own 10 s limit; PostgreSQL stops without waiting.
+    log("stopping at once");
+    embedded?.kill();
+    process.exit(1);
+  });
+}
 
 if (!process.env.DATABASE_URL) {
-  embedded = await startEmbeddedPostgres({ dataDir: config.READOUT_DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+  embeddedStarting = startEmbeddedPostgres({ dataDir: config.READOUT_DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+  embedded = await embeddedStarting;
   process.env.DATABASE_URL = embedded.url;
   log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT} (data in ${config.READOUT_DATA_DIR}/pg)`);
 } else {
@@ -58,17 +74,20 @@ function buildIsStale() {
 }
 
 try {
-  await run(NODE, ["scripts/prisma.mjs", "migrate", "deploy"]);
-  await run(NODE, [...TSX, "prisma/seed.ts"]);
+  const signal = preparing.signal;
+  await run(NODE, ["scripts/prisma.mjs", "migrate", "deploy"], { signal });
+  await run(NODE, [...TSX, "prisma/seed.ts"], { signal });
   if (!dev && buildIsStale()) {
     log("building the app (first start or changed sources; takes a minute or two)");
-    await run(NODE, [NEXT, "build"]);
-    await run(NODE, ["scripts/build-pdf-worker.mjs"]);
+    await run(NODE, [NEXT, "build"], { signal });
+    await run(NODE, ["scripts/build-pdf-worker.mjs"], { signal });
   }
 } catch (error) {
-  console.error(`[readout] ${error instanceof Error ? error.message : error}`);
+  if (!stopping) console.error(`[readout] ${error instanceof Error ? error.message : error}`);
   await shutdown(1);
 }
+// Stopped while preparing: the server never starts (shutdown ends the process).
+if (stopping) await stopping;
 
 child = spawn(NODE, ["scripts/serve.mjs", ...(dev ? ["--dev"] : []), "-p", String(config.PORT)], { stdio: "inherit" });
 child.on("exit", (code) => void shutdown(code ?? 0));

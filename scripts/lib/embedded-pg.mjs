@@ -15,8 +15,8 @@ const exitHook = createRequire(fileURLToPath(import.meta.resolve("embedded-postg
  * SIGHUP by stopping PostgreSQL at once and then exiting the process: under `npm start` that cut
  * the connections of requests the server was still finishing, and ended the start script before
  * it had stopped the server. A caller that handles those signals itself (the server first, then
- * the cluster's `stop`) calls this. The hook stays on process exit, so a caller that dies still
- * stops its cluster.
+ * the cluster's `stop`) calls this. The hook stays on process exit: a caller that exits still
+ * tells its cluster to stop; one killed outright leaves it running (the next start stops it).
  */
 export function leaveSignalsToCaller() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) exitHook.unhookEvent(signal);
@@ -110,7 +110,9 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "readout
     if (!postmaster || postmaster.exitCode !== null || postmaster.signalCode !== null) return;
     await pg.stop();
   };
-  return { url, adminUrl: `postgresql://readout:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, stop };
+  /** PostgreSQL's immediate shutdown (SIGQUIT), without waiting: for a second Ctrl-C. */
+  const kill = () => void pg.process?.kill("SIGQUIT");
+  return { url, adminUrl: `postgresql://readout:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, stop, kill };
 }
 
 /** The URL of the embedded cluster when `npm start` is running it right now, else null. */
