@@ -52,6 +52,11 @@ test("a drafter creates a consultation, finds it in the list, opens it and downl
   expect(onePageText[0]).toContain("RESTRICTED");
   // A draft has no public readout: only approved text goes out marked UNCLASSIFIED.
   expect((await page.request.get(`${pdfUrl}?template=public-readout`)).status()).toBe(409);
+  // …so the record page offers no link that would only answer that refusal.
+  const menu = page.getByRole("region", { name: "Briefing PDFs" });
+  await expect(menu.getByRole("listitem").filter({ hasText: "Public readout" })).toContainText("Once this version is approved");
+  await expect(menu.getByRole("link", { name: /Public readout/ })).toHaveCount(0);
+  await expect(menu.getByRole("link", { name: /One-page summary/ })).toHaveCount(3);
   expect((await page.request.get(`${pdfUrl}?template=nonsense`)).status()).toBe(422);
 
   await page.getByRole("link", { name: /series$/ }).click();

@@ -76,6 +76,9 @@ test("drafter, reviewer and viewer take a record from draft to approved, and a r
   await save(drafter, 4);
   await drafter.goto(url);
   await expect(drafter.getByRole("heading", { name: "Approved version 3" })).toBeVisible();
+  // The public readout is offered from the approved version only, not from the draft.
+  await expect(drafter.getByRole("link", { name: "Preview Public readout (approved)" })).toBeVisible();
+  await expect(drafter.getByRole("region", { name: "Briefing PDFs" })).toContainText("Once this version is approved");
   await expectAccessible(drafter);
 
   const again = await viewer.request.get(pdfUrl);

@@ -6,13 +6,27 @@ const TEMPLATES = [
   ["public-readout", "Public readout"],
 ] as const;
 
-/** Preview and download links for each template and paper size: plain links, no script needed. */
-export function PdfMenu({ base, approvedVersion }: { base: string; approvedVersion?: number }) {
+/**
+ * Preview and download links for each template and paper size: plain links, no script needed.
+ * `approved`: the version these links render is approved (the public readout exists only then).
+ */
+export function PdfMenu({
+  base,
+  approvedVersion,
+  approved,
+}: {
+  base: string;
+  approvedVersion?: number;
+  approved: boolean;
+}) {
   const heading = approvedVersion ? `Approved version ${approvedVersion}` : "Briefing PDFs";
   const headingId = approvedVersion ? "pdf-approved-heading" : "pdf-heading";
   const q = approvedVersion ? "&version=approved" : "";
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-line bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-line bg-white p-4 shadow-sm"
+    >
       <h2 id={headingId} className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted">
         {heading}
       </h2>
@@ -20,17 +34,49 @@ export function PdfMenu({ base, approvedVersion }: { base: string; approvedVersi
         {TEMPLATES.map(([template, name]) => (
           <li key={template} className="flex flex-wrap items-center justify-between gap-2">
             <span className="font-medium">{name}</span>
-            <span className="flex gap-2">
-              <a className={buttonVariants({ variant: "secondary", size: "sm" })} href={`${base}?template=${template}${q}`} target="_blank" rel="noopener">
-                Preview<span className="sr-only"> {name}{approvedVersion ? " (approved)" : ""}</span>
-              </a>
-              <a className={buttonVariants({ variant: "secondary", size: "sm" })} href={`${base}?template=${template}${q}&download=1`} download>
-                A4<span className="sr-only"> download of the {name}{approvedVersion ? " (approved)" : ""}</span>
-              </a>
-              <a className={buttonVariants({ variant: "secondary", size: "sm" })} href={`${base}?template=${template}${q}&paper=LETTER&download=1`} download>
-                Letter<span className="sr-only"> download of the {name}{approvedVersion ? " (approved)" : ""}</span>
-              </a>
-            </span>
+            {template === "public-readout" && !approved ? (
+              <span className="text-muted">Once this version is approved</span>
+            ) : (
+              <span className="flex gap-2">
+                <a
+                  className={buttonVariants({ variant: "secondary", size: "sm" })}
+                  href={`${base}?template=${template}${q}`}
+                  target="_blank"
+                  rel="noopener"
+                >
+                  Preview
+                  <span className="sr-only">
+                    {" "}
+                    {name}
+                    {approvedVersion ? " (approved)" : ""}
+                  </span>
+                </a>
+                <a
+                  className={buttonVariants({ variant: "secondary", size: "sm" })}
+                  href={`${base}?template=${template}${q}&download=1`}
+                  download
+                >
+                  A4
+                  <span className="sr-only">
+                    {" "}
+                    download of the {name}
+                    {approvedVersion ? " (approved)" : ""}
+                  </span>
+                </a>
+                <a
+                  className={buttonVariants({ variant: "secondary", size: "sm" })}
+                  href={`${base}?template=${template}${q}&paper=LETTER&download=1`}
+                  download
+                >
+                  Letter
+                  <span className="sr-only">
+                    {" "}
+                    download of the {name}
+                    {approvedVersion ? " (approved)" : ""}
+                  </span>
+                </a>
+              </span>
+            )}
           </li>
         ))}
       </ul>

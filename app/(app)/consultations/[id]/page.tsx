@@ -78,7 +78,7 @@ export default async function ConsultationPage({ params }: { params: Promise<{ i
       <div className="mb-6 grid gap-4 lg:grid-cols-2">
         <div className="space-y-4">
           {record.status === "APPROVED" || hasPermission(user, "consultation:download-draft") ? (
-            <PdfMenu base={pdf} />
+            <PdfMenu base={pdf} approved={record.status === "APPROVED"} />
           ) : (
             record.approvedVersion === null && (
               <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-700">
@@ -87,7 +87,7 @@ export default async function ConsultationPage({ params }: { params: Promise<{ i
             )
           )}
           {record.approvedVersion !== null && record.status !== "APPROVED" && (
-            <PdfMenu base={pdf} approvedVersion={record.approvedVersion} />
+            <PdfMenu base={pdf} approvedVersion={record.approvedVersion} approved />
           )}
         </div>
         <ReviewPanel
