@@ -39,7 +39,9 @@ const td = "px-4 py-3";
 
 export function CommitmentsTable({ rows, mayEdit }: { rows: TrackerRow[]; mayEdit: boolean }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white shadow-sm">
+    // `relative`: the status forms' screen-reader-only labels are positioned; without it they
+    // escaped the scrolling box and widened the whole page on a phone.
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Commitments</caption>
         <TableHead columns={["Commitment", "Owner", "Due", "Status", "Latest round"]} />

@@ -56,7 +56,8 @@ export function Commitments({
               <td className="px-4 py-2">
                 {c.owner || <span className="text-muted">No owner</span>}
               </td>
-              <td className="whitespace-nowrap px-4 py-2">
+              {/* On one line where there is room; a phone's narrow column wraps it. */}
+              <td className="px-4 py-2 sm:whitespace-nowrap">
                 {c.dueDate ? formatLongDate(c.dueDate) : ""}
               </td>
             </tr>

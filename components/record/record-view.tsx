@@ -32,6 +32,16 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
+/** Where a commitment carried over from earlier rounds stood at each of them. */
+function CarriedOver({ steps }: { steps: CommitmentStep[] }) {
+  return (
+    <p className="mt-1 text-xs text-amber-900">
+      Carried over:{" "}
+      {steps.map((h) => `${h.roundNumber ? `round ${h.roundNumber}` : h.startDate} ${h.status ? label(h.status).toLowerCase() : ""}`).join(" → ")}
+    </p>
+  );
+}
+
 interface Props {
   data: RecordData;
   countryName: (code: string) => string;
@@ -104,7 +114,22 @@ export function RecordView({ data, countryName, history, homeCountry, counterpar
       </Section>
 
       <Section title="Outcomes" empty={data.outcomes.length === 0}>
-        <div className="overflow-x-auto">
+        {/* On a phone the table's five columns left the text a word wide: one outcome under another. */}
+        <ul className="divide-y divide-line text-sm sm:hidden">
+          {data.outcomes.map((o) => (
+            <li key={o.id} className="py-2">
+              <p className="text-xs font-semibold uppercase tracking-wide text-muted">{label(o.type)}</p>
+              <p>{o.text}</p>
+              {o.originId && <CarriedOver steps={history[o.originId] ?? []} />}
+              {(o.owner || o.dueDate || o.status) && (
+                <p className="mt-1 text-xs text-muted">
+                  {[o.owner, o.dueDate && `due ${long(o.dueDate)}`, o.status && label(o.status)].filter(Boolean).join(" · ")}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+        <div className="hidden overflow-x-auto sm:block">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Outcomes</caption>
             <thead className="border-b border-line text-xs uppercase text-muted">
@@ -122,12 +147,7 @@ export function RecordView({ data, countryName, history, homeCountry, counterpar
                   <td className="py-2 pr-4 whitespace-nowrap">{label(o.type)}</td>
                   <td className="py-2 pr-4">
                     {o.text}
-                    {o.originId && (
-                      <p className="mt-1 text-xs text-amber-900">
-                        Carried over:{" "}
-                        {(history[o.originId] ?? []).map((h) => `${h.roundNumber ? `round ${h.roundNumber}` : h.startDate} ${h.status ? label(h.status).toLowerCase() : ""}`).join(" → ")}
-                      </p>
-                    )}
+                    {o.originId && <CarriedOver steps={history[o.originId] ?? []} />}
                   </td>
                   <td className="py-2 pr-4">{o.owner}</td>
                   <td className="py-2 pr-4 whitespace-nowrap">{long(o.dueDate)}</td>
