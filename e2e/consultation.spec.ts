@@ -57,6 +57,8 @@ test("a drafter creates a consultation, finds it in the list, opens it and downl
   await expect(menu.getByRole("listitem").filter({ hasText: "Public readout" })).toContainText("Once this version is approved");
   await expect(menu.getByRole("link", { name: /Public readout/ })).toHaveCount(0);
   await expect(menu.getByRole("link", { name: /One-page summary/ })).toHaveCount(3);
+  await expect(menu.getByRole("link", { name: "Letter download of the Briefing note" })).toHaveAttribute("href", /\?template=briefing-note&paper=LETTER&download=1$/);
+  await expect(menu.getByRole("link", { name: "A4 download of the Briefing note" })).toHaveAttribute("href", /\?template=briefing-note&download=1$/);
   expect((await page.request.get(`${pdfUrl}?template=nonsense`)).status()).toBe(422);
 
   await page.getByRole("link", { name: /series$/ }).click();

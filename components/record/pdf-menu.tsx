@@ -6,6 +6,11 @@ const TEMPLATES = [
   ["public-readout", "Public readout"],
 ] as const;
 
+const PAPERS = [
+  ["A4", ""],
+  ["Letter", "&paper=LETTER"],
+] as const;
+
 /**
  * Preview and download links for each template and paper size: plain links, no script needed.
  * `approved`: the version these links render is approved (the public readout exists only then).
@@ -51,30 +56,21 @@ export function PdfMenu({
                     {approvedVersion ? " (approved)" : ""}
                   </span>
                 </a>
-                <a
-                  className={buttonVariants({ variant: "secondary", size: "sm" })}
-                  href={`${base}?template=${template}${q}&download=1`}
-                  download
-                >
-                  A4
-                  <span className="sr-only">
-                    {" "}
-                    download of the {name}
-                    {approvedVersion ? " (approved)" : ""}
-                  </span>
-                </a>
-                <a
-                  className={buttonVariants({ variant: "secondary", size: "sm" })}
-                  href={`${base}?template=${template}${q}&paper=LETTER&download=1`}
-                  download
-                >
-                  Letter
-                  <span className="sr-only">
-                    {" "}
-                    download of the {name}
-                    {approvedVersion ? " (approved)" : ""}
-                  </span>
-                </a>
+                {PAPERS.map(([paper, param]) => (
+                  <a
+                    key={paper}
+                    className={buttonVariants({ variant: "secondary", size: "sm" })}
+                    href={`${base}?template=${template}${q}${param}&download=1`}
+                    download
+                  >
+                    {paper}
+                    <span className="sr-only">
+                      {" "}
+                      download of the {name}
+                      {approvedVersion ? " (approved)" : ""}
+                    </span>
+                  </a>
+                ))}
               </span>
             )}
           </li>
