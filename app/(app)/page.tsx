@@ -21,7 +21,8 @@ const rows = (list: Row[]) =>
 
 function Section({ id, title, count, children }: { id: string; title: string; count?: number; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="mb-8">
+    // min-w-0: in the grid below, a section would otherwise widen to its table's full width.
+    <section aria-labelledby={id} className="mb-8 min-w-0">
       <h2 id={id} className="mb-3 text-lg font-semibold">
         {title} {count !== undefined && count > 0 && <span className="text-muted">({count})</span>}
       </h2>

@@ -10,7 +10,12 @@ export function SignOutButton({ everywhere }: { everywhere?: typeof signOutEvery
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <span className="flex gap-2">
-      <Button variant="secondary" size="sm" onClick={() => void signOut({ callbackUrl: "/signin" })}>
+      <Button
+        variant="secondary"
+        size="sm"
+        className="whitespace-nowrap"
+        onClick={() => void signOut({ callbackUrl: "/signin" })}
+      >
         Sign out
       </Button>
       {everywhere && (

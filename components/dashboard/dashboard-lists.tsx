@@ -36,34 +36,37 @@ export function Commitments({
     );
   return (
     <div className="rounded-lg border border-line bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <TableHead columns={["Commitment", "Owner", "Due"]} dense />
-        <tbody className="divide-y divide-line">
-          {list.map((c) => (
-            <tr key={c.outcomeId} className="align-top">
-              <td className="px-4 py-2">
-                <Link
-                  href={`/consultations/${c.consultationId}`}
-                  className="text-brand underline-offset-2 hover:underline"
-                >
-                  {c.text}
-                </Link>
-                <div className="text-xs text-muted">
-                  {label(c.status)} · {c.country}
-                </div>
-              </td>
-              <td className="px-4 py-2">
-                {c.owner || <span className="text-muted">No owner</span>}
-              </td>
-              {/* On one line where there is room; a phone's narrow column wraps it. */}
-              <td className="px-4 py-2 sm:whitespace-nowrap">
-                {c.dueDate ? formatLongDate(c.dueDate) : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* The narrowest phones (320 px) scroll the table, not the page. */}
+      <div className="relative overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <TableHead columns={["Commitment", "Owner", "Due"]} dense />
+          <tbody className="divide-y divide-line">
+            {list.map((c) => (
+              <tr key={c.outcomeId} className="align-top">
+                <td className="px-4 py-2">
+                  <Link
+                    href={`/consultations/${c.consultationId}`}
+                    className="text-brand underline-offset-2 hover:underline"
+                  >
+                    {c.text}
+                  </Link>
+                  <div className="text-xs text-muted">
+                    {label(c.status)} · {c.country}
+                  </div>
+                </td>
+                <td className="px-4 py-2">
+                  {c.owner || <span className="text-muted">No owner</span>}
+                </td>
+                {/* On one line where there is room; a phone's narrow column wraps it. */}
+                <td className="px-4 py-2 sm:whitespace-nowrap">
+                  {c.dueDate ? formatLongDate(c.dueDate) : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="border-t border-line px-4 py-2 text-sm">
         <Link
           href={`/commitments?due=${filter}`}
