@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { getPriority } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
@@ -31,7 +33,37 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => pool.destroy());
 
+/** This process's children that run Node: the pool's renderer processes. */
+function rendererPids(): number[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        return (
+          Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === process.pid &&
+          stat.includes("(node)")
+        );
+      } catch {
+        return false; // ended meanwhile
+      }
+    })
+    .map(Number);
+}
+
 describe("the PDF pool", () => {
+  it.runIf(process.platform === "linux")(
+    "runs its renderers at a lower CPU priority than the server (nice 10), so that pages stay quick while PDFs render",
+    async () => {
+      await pool.render({ template: "briefing-note", paper: "A4", briefings: [rounds[0]!] });
+      const pids = rendererPids();
+      expect(pids).toHaveLength(2);
+      for (const pid of pids)
+        expect(getPriority(pid)).toBeGreaterThanOrEqual(Math.max(10, getPriority()));
+    },
+    60_000,
+  );
+
   it("renders a briefing book from parts rendered side by side, byte for byte as one process does", async () => {
     const [pooled, single] = await Promise.all([pool.render(book), renderPdf(book)]);
     expect(Buffer.from(pooled).equals(Buffer.from(single))).toBe(true);
@@ -62,7 +94,11 @@ describe("the PDF pool", () => {
   }, 120_000);
 
   it("renders a briefing note in a renderer process from the record's book part, byte for byte as one process does", async () => {
-    const req: RenderRequest = { template: "briefing-note", paper: "LETTER", briefings: [sampleBriefing()] };
+    const req: RenderRequest = {
+      template: "briefing-note",
+      paper: "LETTER",
+      briefings: [sampleBriefing()],
+    };
     pool.clearPartCache();
     const fresh = await pool.render(req);
     const doc = await PDFDocument.load(fresh);
@@ -81,23 +117,44 @@ describe("the PDF pool", () => {
         (() => {
           const b = sampleBriefing();
           const outcome = b.data.outcomes[0]!;
-          const outcomes = Array.from({ length: 8000 }, (_, i) => ({ ...outcome, id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, text: `Outcome ${i + 1}: ${"a long clause of the agreement ".repeat(6)}` }));
+          const outcomes = Array.from({ length: 8000 }, (_, i) => ({
+            ...outcome,
+            id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+            text: `Outcome ${i + 1}: ${"a long clause of the agreement ".repeat(6)}`,
+          }));
           return { ...b, data: { ...b.data, outcomes } };
         })(),
       ],
     };
-    const note: RenderRequest = { template: "briefing-note", paper: "A4", briefings: [sampleBriefing()] };
-    const isPdf = (bytes: Uint8Array) => expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+    const note: RenderRequest = {
+      template: "briefing-note",
+      paper: "A4",
+      briefings: [sampleBriefing()],
+    };
+    const isPdf = (bytes: Uint8Array) =>
+      expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
 
     it("one that runs past the timeout fails alone, with a clear error; other renders go on meanwhile and after", async () => {
       const errors: unknown[] = [];
-      const slow = new PdfPool({ filename: worker, threads: 2, timeoutMs: 4_000, recycleAfter: 1000, onError: (e) => errors.push(e) });
+      const slow = new PdfPool({
+        filename: worker,
+        threads: 2,
+        timeoutMs: 4_000,
+        recycleAfter: 1000,
+        onError: (e) => errors.push(e),
+      });
       try {
         isPdf(await slow.render(note)); // a warm thread
         const started = Date.now();
-        const [hung, meanwhile] = await Promise.allSettled([slow.render(poisoned), slow.render(note)]);
+        const [hung, meanwhile] = await Promise.allSettled([
+          slow.render(poisoned),
+          slow.render(note),
+        ]);
         expect(hung.status).toBe("rejected");
-        expect((hung as PromiseRejectedResult).reason).toMatchObject({ code: "RENDER_FAILED", message: expect.stringMatching(/took longer than 4 s/) });
+        expect((hung as PromiseRejectedResult).reason).toMatchObject({
+          code: "RENDER_FAILED",
+          message: expect.stringMatching(/took longer than 4 s/),
+        });
         expect(Date.now() - started).toBeLessThan(15_000);
         expect(meanwhile.status).toBe("fulfilled");
         isPdf(await slow.render(note));
@@ -108,13 +165,22 @@ describe("the PDF pool", () => {
     }, 60_000);
 
     it("one that blows its renderer's memory fails alone; the renderer process is replaced and the next render works", async () => {
-      const small = new PdfPool({ filename: worker, threads: 1, timeoutMs: 60_000, recycleAfter: 1000, heapLimitMb: 48 });
+      const small = new PdfPool({
+        filename: worker,
+        threads: 1,
+        timeoutMs: 60_000,
+        recycleAfter: 1000,
+        heapLimitMb: 48,
+      });
       try {
         const crashed = await small.render(poisoned).then(
           () => null,
           (e: unknown) => e,
         );
-        expect(crashed).toMatchObject({ code: "RENDER_FAILED", message: expect.stringMatching(/could not be produced/) });
+        expect(crashed).toMatchObject({
+          code: "RENDER_FAILED",
+          message: expect.stringMatching(/could not be produced/),
+        });
         isPdf(await small.render(note));
       } finally {
         await small.destroy();
@@ -130,7 +196,14 @@ describe("the PDF pool", () => {
         set: () => Promise.reject(new Error("store down (set)")),
         forget: () => Promise.reject(new Error("store down (forget)")),
       };
-      const p = new PdfPool({ filename: worker, threads: 1, timeoutMs: 60_000, recycleAfter: 1000, partStore: down, onError: (e) => errors.push(e as Error) });
+      const p = new PdfPool({
+        filename: worker,
+        threads: 1,
+        timeoutMs: 60_000,
+        recycleAfter: 1000,
+        partStore: down,
+        onError: (e) => errors.push(e as Error),
+      });
       try {
         const pages = await pdfPages(await p.render(book));
         expect(pages.map((pg) => pg.text).join("\n")).toContain("Pool round 3");
@@ -143,14 +216,23 @@ describe("the PDF pool", () => {
     it("forgets a damaged stored part and renders it anew, once; a render error reaches the log as an Error", async () => {
       const errors: Error[] = [];
       const damagedKey = partIdentity(rounds[1]!, "A4");
-      const rows = new Map<string, Uint8Array>([[damagedKey, new TextEncoder().encode("%PDF-1.7 not really")]]);
+      const rows = new Map<string, Uint8Array>([
+        [damagedKey, new TextEncoder().encode("%PDF-1.7 not really")],
+      ]);
       const forgotten: string[] = [];
       const store: PartStore = {
         get: async (keys) => new Map(keys.filter((k) => rows.has(k)).map((k) => [k, rows.get(k)!])),
         set: async (parts) => void parts.forEach((bytes, k) => rows.set(k, bytes)),
         forget: async (keys) => void keys.forEach((k) => (forgotten.push(k), rows.delete(k))),
       };
-      const p = new PdfPool({ filename: worker, threads: 1, timeoutMs: 60_000, recycleAfter: 1000, partStore: store, onError: (e) => errors.push(e as Error) });
+      const p = new PdfPool({
+        filename: worker,
+        threads: 1,
+        timeoutMs: 60_000,
+        recycleAfter: 1000,
+        partStore: store,
+        onError: (e) => errors.push(e as Error),
+      });
       try {
         const out = await p.render(book);
         expect(Buffer.from(out).equals(Buffer.from(await renderPdf(book)))).toBe(true);
