@@ -10,7 +10,7 @@ async function widerThanScreen(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-test("on a phone every page fits the screen's width (390 and 320 px), and a record's outcomes read one under another", async ({ page, baseURL }) => {
+test("on a phone the main pages fit the screen's width (390 and 320 px), and a record's outcomes read one under another", async ({ page, baseURL }) => {
   const title = `Phone round ${Date.now()}`;
   const ctx = await signedIn(baseURL as string, "drafter");
   const rec = await createRound(ctx, title, "RESTRICTED");
@@ -42,7 +42,10 @@ test("on a phone every page fits the screen's width (390 and 320 px), and a reco
   for (const width of [390, 320]) {
     await page.setViewportSize({ width, height: 844 });
     for (const path of ["/", "/consultations", `/consultations/${rec.id}`, `/consultations/${rec.id}/edit`, `/consultations/${rec.id}/history`, "/commitments", `/series/${rec.seriesId}`, "/account"]) {
-      await page.goto(path);
+      // The page itself, not a redirect to sign-in or an error page (those would fit too).
+      expect((await page.goto(path))?.status(), path).toBe(200);
+      await expect(page).toHaveURL(path === "/" ? /\/$/ : new RegExp(`${path}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       expect(await widerThanScreen(page), `${path} at ${width} px is wider than the screen by`).toBeLessThanOrEqual(0);
     }
   }
@@ -52,6 +55,13 @@ test("on a phone every page fits the screen's width (390 and 320 px), and a reco
   const outcomes = page.getByRole("list").filter({ hasText: "Hold expert-level talks" });
   await expect(outcomes.getByRole("listitem")).toHaveCount(2);
   await expect(outcomes.getByRole("listitem").nth(1)).toContainText("Economic Diplomacy Wing · due 31 December 2022 · Open");
-  await expect(page.getByRole("table", { name: "Outcomes" })).toBeHidden();
+  const table = page.getByRole("table", { name: "Outcomes", includeHidden: true });
+  await expect(table).toHaveCount(1);
+  await expect(table).toBeHidden();
   await expectAccessible(page);
+  // From 640 px up, the table again, and not the list.
+  await page.setViewportSize({ width: 800, height: 844 });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: "Hold expert-level talks" })).toContainText("Economic Diplomacy Wing");
+  await expect(outcomes).toBeHidden();
 });

@@ -78,6 +78,7 @@ test("drafter, reviewer and viewer take a record from draft to approved, and a r
   await expect(drafter.getByRole("heading", { name: "Approved version 3" })).toBeVisible();
   // The public readout is offered from the approved version only, not from the draft.
   await expect(drafter.getByRole("link", { name: "Preview Public readout (approved)" })).toBeVisible();
+  expect((await drafter.request.get(`${pdfUrl}&template=public-readout`)).status()).toBe(200);
   await expect(drafter.getByRole("region", { name: "Briefing PDFs" })).toContainText("Once this version is approved");
   await expectAccessible(drafter);
 

@@ -3,25 +3,15 @@
 import { renderBookPart, renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import type { Briefing, Paper } from "@/lib/pdf/briefing";
 import { warmUp } from "@/lib/pdf/warm-up";
-import { getPriority, setPriority } from "node:os";
+import { lowerPriority, rendererNice } from "@/lib/pdf/priority";
 
 /** Renders of the sample record after the first, for V8's optimising compiler (warm-up.ts). */
 const WARM_UP_RENDERS = Number(process.env.PDF_WARM_UP_RENDERS ?? 40);
 // A renderer ends with its server process: the channel closes when the server goes.
 process.on("disconnect", () => process.exit(0));
 // Renderers yield the CPU to the server processes, so that pages stay quick while PDFs render
-// (the pre-renders after every save among them): a nice value (0–19) of PDF_RENDERER_NICE, 10 by default.
-const NICE = Math.min(
-  19,
-  Math.max(0, Math.trunc(Number(process.env.PDF_RENDERER_NICE ?? 10)) || 0),
-);
-if (NICE > getPriority()) {
-  try {
-    setPriority(NICE);
-  } catch {
-    // A platform without priorities: render at the server's.
-  }
-}
+// (the pre-renders after every save among them): nice 10 unless PDF_RENDERER_NICE says otherwise.
+lowerPriority(rendererNice());
 
 let busy = 0;
 let rendered = 1; // renders of any kind so far, the first warm-up render included
