@@ -203,6 +203,17 @@ describe("the PDF pool", () => {
   });
 
   describe("with kept parts beyond the process (lib/domain/briefings/pdf-cache.ts keeps them in PostgreSQL)", () => {
+    /** A one-renderer pool keeping parts in `store`, its errors collected in `errors`. */
+    const storePool = (store: PartStore, errors: Error[]) =>
+      new PdfPool({
+        filename: worker,
+        threads: 1,
+        timeoutMs: 60_000,
+        recycleAfter: 1000,
+        partStore: store,
+        onError: (e) => errors.push(e as Error),
+      });
+
     it("renders anyway when the store cannot be read or written, and says so", async () => {
       const errors: Error[] = [];
       const down: PartStore = {
@@ -210,14 +221,7 @@ describe("the PDF pool", () => {
         set: () => Promise.reject(new Error("store down (set)")),
         forget: () => Promise.reject(new Error("store down (forget)")),
       };
-      const p = new PdfPool({
-        filename: worker,
-        threads: 1,
-        timeoutMs: 60_000,
-        recycleAfter: 1000,
-        partStore: down,
-        onError: (e) => errors.push(e as Error),
-      });
+      const p = storePool(down, errors);
       try {
         const pages = await pdfPages(await p.render(book));
         expect(pages.map((pg) => pg.text).join("\n")).toContain("Pool round 3");
@@ -239,14 +243,7 @@ describe("the PDF pool", () => {
         set: async (parts) => void parts.forEach((bytes, k) => rows.set(k, bytes)),
         forget: async (keys) => void keys.forEach((k) => (forgotten.push(k), rows.delete(k))),
       };
-      const p = new PdfPool({
-        filename: worker,
-        threads: 1,
-        timeoutMs: 60_000,
-        recycleAfter: 1000,
-        partStore: store,
-        onError: (e) => errors.push(e as Error),
-      });
+      const p = storePool(store, errors);
       try {
         const out = await p.render(book);
         expect(Buffer.from(out).equals(Buffer.from(await renderPdf(book)))).toBe(true);

@@ -20,9 +20,10 @@ const memory = new LRUCache<string, { bytes: Uint8Array; touchedAt: number }>({
   sizeCalculation: (entry) => Math.max(1, entry.bytes.byteLength),
 });
 
-function touch(key: string) {
+/** Moves the rows' last use to now, in the background (eviction spares what is read). */
+function touch(keys: string[]) {
   void prisma.pdfCache
-    .update({ where: { key }, data: { lastUsedAt: new Date() } })
+    .updateMany({ where: { key: { in: keys } }, data: { lastUsedAt: new Date() } })
     .catch((e: unknown) => logger.warn({ err: String(e) }, "PDF cache touch failed"));
 }
 
@@ -42,7 +43,7 @@ export async function cachedPdf(
     // The shared row's last use still moves, so that eviction spares what is read here.
     if (Date.now() - kept.touchedAt > TOUCH_AFTER_MS) {
       kept.touchedAt = Date.now();
-      touch(key);
+      touch([key]);
     }
     return { bytes: kept.bytes, cached: true };
   }
@@ -51,7 +52,7 @@ export async function cachedPdf(
     select: { bytes: true, lastUsedAt: true },
   });
   if (hit) {
-    if (Date.now() - hit.lastUsedAt.getTime() > TOUCH_AFTER_MS) touch(key);
+    if (Date.now() - hit.lastUsedAt.getTime() > TOUCH_AFTER_MS) touch([key]);
     memory.set(key, { bytes: hit.bytes, touchedAt: Date.now() });
     return { bytes: hit.bytes, cached: true };
   }
@@ -84,7 +85,8 @@ export async function evictPdfCache(budgetBytes: number): Promise<number> {
 }
 
 /** A book part's row key (the table's keys are 64 hex digits; a part's identity is a hash too). */
-const partRowKey = (identity: string) => createHash("sha256").update(`book-part\u0000${identity}`).digest("hex");
+const partRowKey = (identity: string) =>
+  createHash("sha256").update(`book-part\u0000${identity}`).digest("hex");
 
 /**
  * Rendered book parts (lib/pdf/pdf-pool.ts) in the same table, so that every server process, and
@@ -100,11 +102,7 @@ export const partStore: PartStore = {
       select: { key: true, bytes: true, lastUsedAt: true },
     });
     const stale = rows.filter((r) => Date.now() - r.lastUsedAt.getTime() > TOUCH_AFTER_MS);
-    if (stale.length > 0) {
-      void prisma.pdfCache
-        .updateMany({ where: { key: { in: stale.map((r) => r.key) } }, data: { lastUsedAt: new Date() } })
-        .catch((e: unknown) => logger.warn({ err: String(e) }, "PDF cache touch failed"));
-    }
+    if (stale.length > 0) touch(stale.map((r) => r.key));
     return new Map(rows.map((r) => [byRow.get(r.key) as string, r.bytes]));
   },
   async set(parts) {
