@@ -67,7 +67,7 @@ export function renderIdentity(req: RenderRequest): string {
   ]);
 }
 
-function highest(classifications: string[]): string {
+export function highest(classifications: string[]): string {
   return (
     CLASSIFICATIONS[
       Math.max(

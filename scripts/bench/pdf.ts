@@ -11,7 +11,7 @@ import { PdfPool, POOL_SETTINGS } from "@/lib/pdf/pdf-pool";
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import { sampleBriefing, warmUp } from "@/lib/pdf/warm-up";
 import type { Briefing } from "@/lib/pdf/briefing";
-import { briefingHtml } from "./pdf-html";
+import { ChromiumPeer } from "./pdf-chromium";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 150);
@@ -82,27 +82,16 @@ const cases: { name: string; req: RenderRequest; render: () => Promise<Uint8Arra
 ];
 
 async function sideBySide() {
-  const fontDir = path.resolve("node_modules/@expo-google-fonts/noto-sans");
   const browser = await chromium.launch({
     executablePath:
       process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ??
       (existsSync("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : undefined),
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
-  const page = await browser.newPage();
+  const peer = new ChromiumPeer(await browser.newPage());
   const rows: string[] = [];
   for (const c of cases) {
-    const html = briefingHtml(c.req.briefings, fontDir);
-    const chrome = async () => {
-      await page.setContent(html, { waitUntil: "load" });
-      return page.pdf({
-        format: "A4",
-        margin: { top: "0.75in", bottom: "0.86in", left: "0.78in", right: "0.78in" },
-        displayHeaderFooter: true,
-        headerTemplate: `<div style="font-size:9pt;width:100%;text-align:center">RESTRICTED</div>`,
-        footerTemplate: `<div style="font-size:8pt;width:100%;text-align:right;padding-right:56pt">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
-      });
-    };
+    const chrome = () => peer.render(c.req);
     // Untimed rounds first, for both: Chromium's caches (its shaped-word cache among them) warm up
     // as react-pdf's shaping cache does. Both then print the same text again: their best case.
     for (let i = 0; i < 10; i++) {

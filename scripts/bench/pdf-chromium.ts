@@ -1,0 +1,275 @@
+// The benchmark's peer: the same documents as lib/pdf/render.ts makes, with Chromium's page.pdf
+// printing the pages instead of react-pdf. Everything after the pages (the book's merge, its
+// outline, the markings, the metadata) is the same code as ours, so that the two differ only in
+// what draws the pages. Chromium gets its best case: one page kept open with the fonts loaded,
+// and a book's body printed in one pass (where a record starts is read back from the outline
+// Chromium writes for its headings; the contents needs those numbers, as ours does).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Page } from "@playwright/test";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds } from "pdf-lib";
+import { day, type Briefing, type Paper } from "@/lib/pdf/briefing";
+import { finalize, stampMarkings } from "@/lib/pdf/markings";
+import { addOutline } from "@/lib/pdf/outline";
+import { highest, renderIdentity, type RenderRequest } from "@/lib/pdf/render";
+import { frontPageCount, TOC_PER_PAGE } from "@/lib/pdf/templates/book-front";
+import {
+  dates,
+  heads,
+  nextRound,
+  person,
+  statusLine,
+  venue,
+} from "@/lib/pdf/templates/parts";
+import { label } from "@/lib/validation/vocabulary";
+
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
+
+const font = (pkg: string, file: string) =>
+  `url("file://${path.resolve("node_modules/@expo-google-fonts", pkg, file)}")`;
+
+// lib/pdf/templates/styles.ts, as CSS.
+const STYLE = `
+@font-face{font-family:"Noto Sans";src:${font("noto-sans", "400Regular/NotoSans_400Regular.ttf")}}
+@font-face{font-family:"Noto Sans";font-style:italic;src:${font("noto-sans", "400Regular_Italic/NotoSans_400Regular_Italic.ttf")}}
+@font-face{font-family:"Noto Sans";font-weight:700;src:${font("noto-sans", "700Bold/NotoSans_700Bold.ttf")}}
+@font-face{font-family:"Noto Naskh Arabic";src:${font("noto-naskh-arabic", "400Regular/NotoNaskhArabic_400Regular.ttf")}}
+@font-face{font-family:"Noto Naskh Arabic";font-weight:700;src:${font("noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf")}}
+body{margin:0;font-family:"Noto Sans","Noto Naskh Arabic";font-size:10pt;line-height:1.4;color:#111827}
+.note+.note,.toc{break-before:page}
+.k{font-size:8.5pt;color:#4b5563;margin:0 0 4pt}
+h1{font-size:19pt;line-height:1.2;margin:0 0 4pt}
+.sub{color:#4b5563;margin:0 0 14pt}
+h2{font-size:12pt;color:#1f3a5f;margin:14pt 0 6pt;padding-bottom:2pt;border-bottom:0.8pt solid #1f3a5f;break-after:avoid}
+h3{font-size:10.5pt;margin:6pt 0 3pt}
+p{margin:0 0 5pt}
+.row{display:flex;border-bottom:0.5pt solid #d1d5db;padding:3pt 0;break-inside:avoid}
+.l{width:150pt;flex:none;padding-right:8pt;box-sizing:border-box;color:#4b5563}.v{flex:1}
+.row>div{flex:none;box-sizing:border-box}.row>.v{flex:1}
+.th{font-size:8.5pt;font-weight:700;color:#4b5563;break-after:avoid}
+ul{margin:0;padding:0;list-style:none}li{display:flex;margin-bottom:3pt;break-inside:avoid}
+li::before{content:"•";width:10pt;flex:none}
+.small{font-size:8.5pt;color:#4b5563}.muted{color:#4b5563}
+.approval{margin-top:18pt;padding:8pt;border:0.8pt solid #d1d5db;break-inside:avoid}
+.cover{margin-top:180pt}.cover h1{font-size:26pt}
+`;
+
+function fact(name: string, value: string): string {
+  return value
+    ? `<div class="row"><div class="l">${esc(name)}</div><div class="v" dir="auto">${esc(value)}</div></div>`
+    : "";
+}
+
+const section = (title: string, body: string) => `<h2>${esc(title)}</h2>${body}`;
+const list = (items: string[]) => `<ul>${items.map((i) => `<li><span dir="auto">${i}</span></li>`).join("")}</ul>`;
+
+/** lib/pdf/templates/briefing-note.tsx BriefingNoteBody, as HTML. */
+function noteHtml(b: Briefing): string {
+  const f = b.data.facts;
+  const d = b.data;
+  const out: string[] = [
+    `<p class="k">Briefing note · ${esc(b.seriesName)}</p><h1>${esc(f.title)}</h1><p class="sub">${esc(b.reference)} · ${esc(statusLine(b))}</p>`,
+    fact("Dates", dates(b)),
+    fact("Venue", venue(b)),
+    fact("Round", f.roundNumber ? String(f.roundNumber) : "Not known"),
+    fact(`Head(s), ${b.homeCountryName}`, heads(b, "HOME")),
+    fact(`Head(s), ${b.counterpartNames}`, heads(b, "COUNTERPART")),
+    fact("Atmosphere", f.atmosphere),
+    fact("Context", f.context),
+    fact("Classification", f.classification),
+    fact("Status", statusLine(b)),
+  ];
+  if (f.summary !== "")
+    out.push(section("Summary", f.summary.split(/\n+/).map((p) => `<p dir="auto">${esc(p)}</p>`).join("")));
+  if (d.participants.length > 0)
+    out.push(
+      section(
+        "Delegations",
+        (
+          [
+            ["HOME", b.homeCountryName],
+            ["COUNTERPART", b.counterpartNames],
+          ] as const
+        )
+          .map(
+            ([side, name]) =>
+              `<h3>${esc(name)}</h3>${list(
+                d.participants
+                  .filter((p) => p.side === side)
+                  .map((p) => esc(person(p, true)) + (p.role !== "MEMBER" ? ` (${esc(label(p.role).toLowerCase())})` : "")),
+              )}`,
+          )
+          .join(""),
+      ),
+    );
+  if (d.topics.length > 0)
+    out.push(
+      section(
+        "Topics discussed",
+        list(d.topics.map((t) => esc(`${label(t.category)}: ${t.subject}${t.notes ? ` — ${t.notes}` : ""}`))),
+      ),
+    );
+  out.push(
+    section(
+      "Outcomes",
+      d.outcomes.length === 0
+        ? `<p class="muted">No outcomes recorded.</p>`
+        : `<div class="row th"><div style="width:92pt">Type</div><div class="v">Outcome</div><div style="width:80pt">Owner</div><div style="width:62pt">Due</div><div style="width:56pt">Status</div></div>${d.outcomes
+            .map((o) => {
+              const steps = o.originId ? b.history[o.originId] : undefined;
+              const carried =
+                steps && steps.length > 1
+                  ? `<div class="small">Carried over: ${esc(
+                      steps
+                        .map((h) => `${h.roundNumber ? `round ${h.roundNumber}` : h.startDate} ${h.status ? label(h.status).toLowerCase() : ""}`)
+                        .join(" → "),
+                    )}</div>`
+                  : "";
+              return `<div class="row"><div style="width:92pt;padding-right:4pt">${esc(label(o.type))}</div><div class="v" style="padding-right:4pt"><div dir="auto">${esc(o.text)}</div>${carried}</div><div style="width:80pt;padding-right:4pt">${esc(o.owner)}</div><div style="width:62pt">${o.dueDate ?? ""}</div><div style="width:56pt">${o.status ? esc(label(o.status)) : ""}</div></div>`;
+            })
+            .join("")}`,
+    ),
+  );
+  if (b.earlierOpen.length > 0)
+    out.push(
+      section(
+        "Open commitments from earlier rounds",
+        list(
+          b.earlierOpen.map((o) =>
+            esc(
+              `${o.text} — ${o.owner || "no owner"}, ${o.dueDate ? `due ${day(o.dueDate)}` : "no due date"}, ${label(o.status).toLowerCase()} (${o.round ? `round ${o.round}` : day(o.date)})`,
+            ),
+          ),
+        ),
+      ),
+    );
+  if (d.regionalIssues.length > 0)
+    out.push(section("Regional and global issues", d.regionalIssues.map((r) => fact(r.region, r.positions || "Views exchanged.")).join("")));
+  if (d.sideMeetings.length > 0)
+    out.push(
+      section(
+        "Side meetings",
+        list(d.sideMeetings.map((m) => esc(`${label(m.kind)} with ${m.withWhom}${m.date ? `, ${day(m.date)}` : ""}${m.notes ? ` — ${m.notes}` : ""}`))),
+      ),
+    );
+  out.push(section("Next steps", `<p>Next round: ${esc(nextRound(b))}</p>`));
+  if (d.references.length > 0)
+    out.push(
+      section(
+        "References",
+        list(d.references.map((r) => esc(`${r.title}${r.date ? `, ${day(r.date)}` : ""}${r.url ? ` — ${r.url}` : ""}`))),
+      ),
+    );
+  out.push(
+    `<div class="approval"><h3>Approval</h3><p>${esc(
+      b.approved
+        ? `Approved${b.approvedBy ? ` by ${b.approvedBy}` : ""}${b.approvedAt ? ` on ${day(b.approvedAt.slice(0, 10))}` : ""} (version ${b.version}).`
+        : `Not approved. This is a working draft (version ${b.version}) and may change.`,
+    )}</p></div>`,
+  );
+  return `<section class="note">${out.join("")}</section>`;
+}
+
+/** lib/pdf/templates/book-front.tsx, as HTML. */
+function frontHtml(title: string, subtitle: string, entries: { title: string; date: string; page: number }[]): string {
+  const pages: string[] = [];
+  for (let i = 0; i < Math.max(entries.length, 1); i += TOC_PER_PAGE)
+    pages.push(
+      `<div class="toc"><h2>${i === 0 ? "Contents" : "Contents (continued)"}</h2>${entries
+        .slice(i, i + TOC_PER_PAGE)
+        .map(
+          (e) =>
+            `<div class="row"><div class="v" style="padding-right:8pt">${esc(e.title)}</div><div class="muted" style="width:90pt">${esc(e.date)}</div><div style="width:30pt;text-align:right">${e.page}</div></div>`,
+        )
+        .join("")}</div>`,
+    );
+  return `<div class="cover"><p class="k">Briefing book</p><h1>${esc(title)}</h1><p class="sub">${esc(subtitle)}</p></div>${pages.join("")}`;
+}
+
+/** The page index each top-level outline entry (each record's title, an h1) points at. */
+function outlineStarts(doc: PDFDocument): number[] {
+  const pages = doc.getPages().map((p) => p.ref.toString());
+  const outlines = doc.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
+  const starts: number[] = [];
+  let item = outlines?.lookupMaybe(PDFName.of("First"), PDFDict);
+  while (item) {
+    const dest = item.lookupMaybe(PDFName.of("Dest"), PDFArray);
+    const ref = dest?.get(0);
+    starts.push(ref instanceof PDFRef ? pages.indexOf(ref.toString()) : -1);
+    item = item.lookupMaybe(PDFName.of("Next"), PDFDict);
+  }
+  return starts;
+}
+
+export class ChromiumPeer {
+  private ready = false;
+  constructor(private readonly page: Page) {}
+
+  /** Chromium's page.pdf of the given body, on the page kept open with the styles and fonts. */
+  private async print(body: string, paper: Paper, outline = false): Promise<PDFDocument> {
+    if (!this.ready) {
+      // A file, not setContent: a page at about:blank may not load fonts from file: URLs (it
+      // falls back to the system's serif font without a word).
+      const shell = path.join(mkdtempSync(path.join(tmpdir(), "readout-peer-")), "peer.html");
+      writeFileSync(shell, `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${STYLE}</style></head><body></body></html>`);
+      await this.page.goto(pathToFileURL(shell).href);
+      this.ready = true;
+    }
+    await this.page.evaluate(async (html) => {
+      document.body.innerHTML = html;
+      await document.fonts.ready;
+    }, body);
+    const bytes = await this.page.pdf({
+      format: paper === "A4" ? "A4" : "Letter",
+      // lib/pdf/templates/styles.ts PAGE_PADDING: the markings are stamped into the margins.
+      margin: { top: "72px", bottom: "82.667px", left: "74.667px", right: "74.667px" }, // 54, 62, 56 pt
+      outline,
+      // Chromium writes its outline only for a tagged PDF.
+      tagged: outline,
+    });
+    return PDFDocument.load(bytes, { parseSpeed: ParseSpeeds.Fastest });
+  }
+
+  /** A briefing note or a briefing book, finished as lib/pdf/render.ts renderPdf finishes ours. */
+  async render(req: RenderRequest): Promise<Uint8Array> {
+    const first = req.briefings[0];
+    if (!first) throw new Error("nothing to render");
+    const date = new Date(req.briefings.reduce((d, b) => (b.updatedAt > d ? b.updatedAt : d), first.updatedAt));
+    if (req.template === "briefing-note") {
+      const doc = await this.print(noteHtml(first), req.paper);
+      await stampMarkings(doc, {
+        classification: first.data.facts.classification,
+        reference: first.reference,
+        version: first.version,
+        draft: !first.approved,
+      });
+      return finalize(doc, { title: first.data.facts.title, date, idSeed: renderIdentity(req) });
+    }
+    if (req.template !== "briefing-book") throw new Error(`no peer for ${req.template}`);
+    const body = await this.print(req.briefings.map(noteHtml).join(""), req.paper, true);
+    const starts = outlineStarts(body);
+    if (starts.length !== req.briefings.length || starts.includes(-1))
+      throw new Error(`Chromium's outline has ${starts.length} records, not ${req.briefings.length}`);
+    const front = frontPageCount(req.briefings.length);
+    const entries = req.briefings.map((b, i) => ({
+      title: b.data.facts.title,
+      date: day(b.data.facts.startDate),
+      page: front + 1 + (starts[i] ?? 0),
+    }));
+    const frontDoc = await this.print(frontHtml(req.book?.title ?? "Briefing book", req.book?.subtitle ?? "", entries), req.paper);
+    const doc = await PDFDocument.create();
+    for (const part of [frontDoc, body])
+      for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
+    addOutline(doc, entries.map((e) => ({ title: e.title, pageIndex: e.page - 1 })));
+    await stampMarkings(doc, {
+      classification: highest(req.briefings.map((b) => b.data.facts.classification)),
+      reference: req.book?.reference ?? "READOUT/BOOK",
+      version: null,
+      draft: req.briefings.some((b) => !b.approved),
+    });
+    return finalize(doc, { title: req.book?.title ?? "Briefing book", date, idSeed: renderIdentity(req) });
+  }
+}
