@@ -10,15 +10,17 @@ function fontFile(pkg: string, file: string): string {
 }
 
 export const BODY_FONT = "Noto Sans";
+/** The body font's regular face (also measured by the book's contents, book-front.tsx). */
+export const BODY_FONT_FILE = fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf");
 export const ARABIC_FONT = "Noto Naskh Arabic";
 
 export function registerFonts(): void {
   if (registered) return;
-  installShapingCache(fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf"));
+  installShapingCache(BODY_FONT_FILE);
   Font.register({
     family: BODY_FONT,
     fonts: [
-      { src: fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf"), fontWeight: 400 },
+      { src: BODY_FONT_FILE, fontWeight: 400 },
       {
         src: fontFile("noto-sans", "400Regular_Italic/NotoSans_400Regular_Italic.ttf"),
         fontWeight: 400,

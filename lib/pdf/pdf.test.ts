@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { PDFDocument, PDFDict, PDFName, PDFNumber } from "pdf-lib";
+import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber } from "pdf-lib";
 import { renderPdf } from "@/lib/pdf/render";
+import { frontPageCount } from "@/lib/pdf/templates/book-front";
 import { sampleBriefing } from "@/lib/pdf/warm-up";
 import type { Briefing } from "@/lib/pdf/briefing";
 import { pdfPages, type PdfPage } from "@/lib/testing/pdf-text";
@@ -248,6 +249,61 @@ describe("briefing book", () => {
     const doc = await PDFDocument.load(bytes);
     const outlines = doc.catalog.lookup(PDFName.of("Outlines"), PDFDict);
     expect((outlines.get(PDFName.of("Count")) as PDFNumber).asNumber()).toBe(3);
+  }, 120_000);
+
+  it("numbers the contents and bookmarks right when long titles take more contents pages than planned", async () => {
+    // Long titles that wrap in the contents; every third one with the basmala ligature (U+FDFD,
+    // 12 em wide in Noto Naskh Arabic, which the contents' planning measures as an unknown
+    // glyph of 0.6 em): those take more lines than planned, so the front is rendered again.
+    const records = Array.from({ length: 30 }, (_, i) => ({
+      ...sampleBriefing(),
+      id: randomUUID(),
+      data: {
+        ...sampleBriefing().data,
+        facts: {
+          ...sampleBriefing().data.facts,
+          title:
+            i % 3 === 0
+              ? `Record ${i + 1} — ${"\uFDFD ".repeat(8)}`.trim()
+              : `Record ${i + 1} — strategic dialogue on regional connectivity, energy corridors, water security and counter-terrorism cooperation`,
+        },
+      },
+    }));
+    const bytes = await renderPdf({
+      template: "briefing-book",
+      paper: "A4",
+      briefings: records,
+      book: { title: "Long titles", subtitle: "", reference: "READOUT/BOOK/TITLES" },
+    });
+    const pages = await pdfPages(bytes);
+    expectMarkings(pages, "RESTRICTED", true);
+    const front = pages.findIndex((p) => p.text.includes("Briefing note ·"));
+    expect(front, "pages before the first record").toBeGreaterThan(frontPageCount(records.map((r) => ({ title: r.data.facts.title })), "A4"));
+    const starts: number[] = [];
+    records.forEach((_, i) => {
+      const prefix = `Record ${i + 1} —`;
+      const contentsPage = pages.slice(1, front).find((p) => p.items.some((item) => item.str.startsWith(prefix)));
+      const row = contentsPage?.items.find((item) => item.str.startsWith(prefix));
+      expect(row, prefix).toBeTruthy();
+      const number = Number(
+        contentsPage?.items
+          .filter((item) => Math.abs(item.y - (row?.y ?? 0)) < 2 && /^\d+$/.test(item.str))
+          .sort((a, b) => b.x - a.x)[0]?.str,
+      );
+      // A record's first page, and only that, opens with the kicker and then its title.
+      const heading = new RegExp(`Briefing note · [^·]*${prefix}`);
+      expect(pages[number - 1]?.text, `contents says "${prefix}" starts on page ${number}`).toMatch(heading);
+      expect(pages[number - 2]?.text, `page ${number - 1}`).not.toMatch(heading);
+      starts.push(number - 1);
+    });
+    // The bookmarks point at the same pages.
+    const doc = await PDFDocument.load(bytes);
+    const pageRefs = doc.getPages().map((p) => p.ref.toString());
+    const outlines = doc.catalog.lookup(PDFName.of("Outlines"), PDFDict);
+    const targets: number[] = [];
+    for (let item = outlines.lookupMaybe(PDFName.of("First"), PDFDict); item; item = item.lookupMaybe(PDFName.of("Next"), PDFDict))
+      targets.push(pageRefs.indexOf(String(item.lookup(PDFName.of("Dest"), PDFArray).get(0))));
+    expect(targets).toEqual(starts);
   }, 120_000);
 
   it("renders a 60-record book", async () => {

@@ -9,7 +9,7 @@ import { day, type Briefing, type Paper, type Template } from "@/lib/pdf/briefin
 import { BriefingNote } from "@/lib/pdf/templates/briefing-note";
 import { BUDGETS, OnePage } from "@/lib/pdf/templates/one-page";
 import { PublicReadout } from "@/lib/pdf/templates/public-readout";
-import { BookFront, frontPageCount } from "@/lib/pdf/templates/book-front";
+import { BookFront, frontPageCount, type TocEntry } from "@/lib/pdf/templates/book-front";
 import { CLASSIFICATIONS } from "@/lib/auth/permissions";
 import { RENDERER_VERSION } from "@/lib/pdf/version";
 
@@ -113,26 +113,39 @@ async function assemble(
   if (partBytes.length !== req.briefings.length)
     throw new Error("a briefing book needs one part per record");
   const notes = await Promise.all(partBytes.map(load));
-  const front = frontPageCount(req.briefings.length);
-  const entries: { title: string; date: string; page: number }[] = [];
-  let next = front + 1;
-  req.briefings.forEach((b, i) => {
-    entries.push({ title: b.data.facts.title, date: day(b.data.facts.startDate), page: next });
-    next += notes[i]?.getPageCount() ?? 0;
-  });
+  const numbered = (front: number) => {
+    let next = front + 1;
+    return req.briefings.map((b, i) => {
+      const entry = { title: b.data.facts.title, date: day(b.data.facts.startDate), page: next };
+      next += notes[i]?.getPageCount() ?? 0;
+      return entry;
+    });
+  };
   const latest = req.briefings.reduce(
     (d, b) => (b.updatedAt > d ? b.updatedAt : d),
     "1970-01-01T00:00:00.000Z",
   );
-  const frontDoc = await toPdf(
-    createElement(BookFront, {
-      title: req.book?.title ?? "Briefing book",
-      subtitle: req.book?.subtitle ?? "",
-      entries,
-      paper: req.paper,
-      date: new Date(latest),
-    }),
-  );
+  const renderFront = (entries: TocEntry[]) =>
+    toPdf(
+      createElement(BookFront, {
+        title: req.book?.title ?? "Briefing book",
+        subtitle: req.book?.subtitle ?? "",
+        entries,
+        paper: req.paper,
+        date: new Date(latest),
+      }),
+    );
+  let planned = frontPageCount(req.briefings.map((b) => ({ title: b.data.facts.title })), req.paper);
+  let entries = numbered(planned);
+  let frontDoc = await renderFront(entries);
+  // Titles that wrap more than planned push contents rows onto another page: number again from
+  // the pages the front took (the numbers' column is fixed, so the rows do not move).
+  for (let tries = 0; frontDoc.getPageCount() !== planned; tries++) {
+    if (tries === 2) throw new Error("the briefing book's contents would not settle on a number of pages");
+    planned = frontDoc.getPageCount();
+    entries = numbered(planned);
+    frontDoc = await renderFront(entries);
+  }
   const doc = await PDFDocument.create();
   for (const part of [frontDoc, ...notes]) {
     for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
 import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { create, type Font } from "fontkit";
 import { pdfText, type Paper } from "@/lib/pdf/briefing";
+import { BODY_FONT_FILE } from "@/lib/pdf/fonts";
+import { contentWidth } from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
 
 export interface TocEntry {
@@ -8,7 +12,64 @@ export interface TocEntry {
   page: number;
 }
 
-export const TOC_PER_PAGE = 30;
+// A contents row is 6.5 pt of padding and rule plus 14 pt for each line of its title (10 pt text
+// at 1.4 line height); under its heading a page has room for ~630 pt of rows on Letter, the
+// shorter paper. The title's column is the text column less the date, the page and a gap.
+const ROW_PT = 6.5;
+const LINE_PT = 14;
+const ROWS_PT = 615;
+const titleWidth = (paper: Paper) => contentWidth(paper) - 90 - 30 - 8;
+
+let bodyFont: Font | undefined;
+
+/**
+ * Lines a title takes in its column: its words set one after another at 10 pt in the body font,
+ * with 5 % to spare (react-pdf's line breaking is not this greedy one, and kerning is left out).
+ * A title that still takes more lines pushes the rest of its page onto another one, and render.ts
+ * then numbers the contents from the pages the front really took.
+ */
+function titleLines(title: string, paper: Paper): number {
+  const font = (bodyFont ??= create(readFileSync(BODY_FONT_FILE)) as Font);
+  const scale = 10 / font.unitsPerEm;
+  const width = (text: string) =>
+    font.glyphsForString(text).reduce((sum, g) => sum + (g.id === 0 ? 0.6 * font.unitsPerEm : g.advanceWidth), 0) * scale;
+  const column = titleWidth(paper) * 0.95;
+  const space = width(" ");
+  let lines = 1;
+  let used = 0;
+  for (const word of pdfText(title).split(/[\s\u200A]+/).filter(Boolean)) {
+    const w = width(word);
+    if (used > 0 && used + space + w > column) {
+      lines++;
+      used = 0;
+    }
+    used += (used > 0 ? space : 0) + w;
+    // A word wider than the column breaks at its hair spaces (pdfText) over lines of its own.
+    while (used > column) {
+      lines++;
+      used -= column;
+    }
+  }
+  return lines;
+}
+
+/** The contents' entries page by page: 30 one-line rows to a page, fewer when titles wrap. */
+export function contentsPages<T extends { title: string }>(entries: T[], paper: Paper): T[][] {
+  const pages: T[][] = [[]];
+  let used = 0;
+  for (const entry of entries) {
+    const height = ROW_PT + LINE_PT * titleLines(entry.title, paper);
+    const page = pages.at(-1) as T[];
+    if (page.length > 0 && used + height > ROWS_PT) {
+      pages.push([entry]);
+      used = height;
+    } else {
+      page.push(entry);
+      used += height;
+    }
+  }
+  return pages;
+}
 
 /** Cover and table of contents of a briefing book; page numbers are known before this renders. */
 export function BookFront({
@@ -24,9 +85,7 @@ export function BookFront({
   paper: Paper;
   date: Date;
 }) {
-  const pages: TocEntry[][] = [];
-  for (let i = 0; i < Math.max(entries.length, 1); i += TOC_PER_PAGE)
-    pages.push(entries.slice(i, i + TOC_PER_PAGE));
+  const pages = contentsPages(entries, paper);
   return (
     <Document
       title={title}
@@ -47,7 +106,7 @@ export function BookFront({
         <Page key={i} size={paper} style={s.page}>
           <Text style={s.h2}>{i === 0 ? "Contents" : "Contents (continued)"}</Text>
           {chunk.map((e, j) => (
-            <View key={j} style={s.row}>
+            <View key={j} style={s.row} wrap={false}>
               <Text style={{ flex: 1, paddingRight: 8 }}>{pdfText(e.title)}</Text>
               <Text style={{ width: 90, color: "#4b5563" }}>{e.date}</Text>
               <Text style={{ width: 30, textAlign: "right" }}>{e.page}</Text>
@@ -59,6 +118,7 @@ export function BookFront({
   );
 }
 
-export function frontPageCount(entries: number): number {
-  return 1 + Math.max(1, Math.ceil(entries / TOC_PER_PAGE));
+/** Pages before the first record (the cover and the contents), as planned by contentsPages. */
+export function frontPageCount(titles: { title: string }[], paper: Paper): number {
+  return 1 + contentsPages(titles, paper).length;
 }
