@@ -1,20 +1,21 @@
 // The benchmark's peer: the same documents as lib/pdf/render.ts makes, with Chromium's page.pdf
 // printing the pages instead of react-pdf. Everything after the pages (the book's merge, its
 // outline, the markings, the metadata) is the same code as ours, so that the two differ only in
-// what draws the pages. Chromium gets its best case: one page kept open with the fonts loaded,
-// and a book's body printed in one pass (the contents needs the page each record starts on, as
-// ours does: read back from the PDF, see recordStarts).
-import { mkdtempSync, writeFileSync } from "node:fs";
+// what draws the pages. Chromium gets its best case: pages kept open with the fonts loaded, and a
+// book's body printed in two halves at once (ours renders a book on two renderer processes), each
+// in one pass (the contents needs the page each record starts on, as ours does: read back from
+// the PDF, see recordStarts). scripts/bench/pdf.ts picks the browser (the headless shell first).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, ParseSpeeds } from "pdf-lib";
 import { day, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { finalize, stampMarkings } from "@/lib/pdf/markings";
 import { addOutline } from "@/lib/pdf/outline";
 import { highest, renderIdentity, type RenderRequest } from "@/lib/pdf/render";
-import { frontPageCount, TOC_PER_PAGE } from "@/lib/pdf/templates/book-front";
+import { contentsPages, frontPageCount } from "@/lib/pdf/templates/book-front";
 import {
   dates,
   heads,
@@ -38,7 +39,7 @@ const STYLE = `
 @font-face{font-family:"Noto Sans";font-weight:700;src:${font("noto-sans", "700Bold/NotoSans_700Bold.ttf")}}
 @font-face{font-family:"Noto Naskh Arabic";src:${font("noto-naskh-arabic", "400Regular/NotoNaskhArabic_400Regular.ttf")}}
 @font-face{font-family:"Noto Naskh Arabic";font-weight:700;src:${font("noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf")}}
-body{margin:0;font-family:"Noto Sans","Noto Naskh Arabic";font-size:10pt;line-height:1.4;color:#111827}
+body{margin:0;font-family:"Noto Sans","Noto Naskh Arabic";font-size:10pt;line-height:1.4;color:#111827;overflow-wrap:anywhere;white-space:pre-line}
 .note+.note,.toc{break-before:page}
 .k{font-size:8.5pt;color:#4b5563;margin:0 0 4pt}
 h1{font-size:19pt;line-height:1.2;margin:0 0 4pt}
@@ -174,19 +175,22 @@ function noteHtml(b: Briefing, marker?: number): string {
   return `<section class="note">${out.join("")}</section>`;
 }
 
-/** lib/pdf/templates/book-front.tsx, as HTML. */
-function frontHtml(title: string, subtitle: string, entries: { title: string; date: string; page: number }[]): string {
-  const pages: string[] = [];
-  for (let i = 0; i < Math.max(entries.length, 1); i += TOC_PER_PAGE)
-    pages.push(
-      `<div class="toc"><h2>${i === 0 ? "Contents" : "Contents (continued)"}</h2>${entries
-        .slice(i, i + TOC_PER_PAGE)
+/** lib/pdf/templates/book-front.tsx, as HTML (its rows page by page as contentsPages plans). */
+function frontHtml(
+  title: string,
+  subtitle: string,
+  entries: { title: string; date: string; page: number }[],
+  paper: Paper,
+): string {
+  const pages = contentsPages(entries, paper).map(
+    (chunk, i) =>
+      `<div class="toc"><h2>${i === 0 ? "Contents" : "Contents (continued)"}</h2>${chunk
         .map(
           (e) =>
             `<div class="row"><div class="v" style="padding-right:8pt">${esc(e.title)}</div><div class="muted" style="width:90pt">${esc(e.date)}</div><div style="width:30pt;text-align:right">${e.page}</div></div>`,
         )
         .join("")}</div>`,
-    );
+  );
   return `<div class="cover"><p class="k">Briefing book</p><h1>${esc(title)}</h1><p class="sub">${esc(subtitle)}</p></div>${pages.join("")}`;
 }
 
@@ -212,25 +216,39 @@ function recordStarts(doc: PDFDocument, count: number): number[] {
   return starts;
 }
 
-export class ChromiumPeer {
-  private ready = false;
-  constructor(private readonly page: Page) {}
+const SHELL = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${STYLE}</style></head><body></body></html>`;
 
-  /** Chromium's page.pdf of the given body, on the page kept open with the styles and fonts. */
-  private async print(body: string, paper: Paper): Promise<PDFDocument> {
-    if (!this.ready) {
-      // A file, not setContent: a page at about:blank may not load fonts from file: URLs (it
-      // falls back to the system's serif font without a word).
-      const shell = path.join(mkdtempSync(path.join(tmpdir(), "readout-peer-")), "peer.html");
-      writeFileSync(shell, `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${STYLE}</style></head><body></body></html>`);
-      await this.page.goto(pathToFileURL(shell).href);
-      this.ready = true;
-    }
-    await this.page.evaluate(async (html) => {
+/**
+ * Chromium printing our documents. A book's body is printed in two halves at once, on two pages
+ * in separate browser contexts, as ours renders a book's records on two renderer processes.
+ */
+export class ChromiumPeer {
+  private readonly dir = mkdtempSync(path.join(tmpdir(), "readout-peer-"));
+  private lanes: Page[] = [];
+  constructor(private readonly browser: Browser) {}
+
+  /** The page kept open for lane `n`, with the styles loaded and the fonts loaded on first use. */
+  private async lane(n: number): Promise<Page> {
+    const open = this.lanes[n];
+    if (open) return open;
+    // A file, not setContent: a page at about:blank may not load fonts from file: URLs (it
+    // falls back to the system's serif font without a word).
+    const shell = path.join(this.dir, "peer.html");
+    writeFileSync(shell, SHELL);
+    const page = await (await this.browser.newContext()).newPage();
+    await page.goto(pathToFileURL(shell).href);
+    this.lanes[n] = page;
+    return page;
+  }
+
+  /** Chromium's page.pdf of the given body. */
+  private async print(body: string, paper: Paper, lane = 0): Promise<PDFDocument> {
+    const page = await this.lane(lane);
+    await page.evaluate(async (html) => {
       document.body.innerHTML = html;
       await document.fonts.ready;
     }, body);
-    const bytes = await this.page.pdf({
+    const bytes = await page.pdf({
       format: paper === "A4" ? "A4" : "Letter",
       // lib/pdf/templates/styles.ts PAGE_PADDING: the markings are stamped into the margins.
       margin: { top: "72px", bottom: "82.667px", left: "74.667px", right: "74.667px" }, // 54, 62, 56 pt
@@ -254,18 +272,42 @@ export class ChromiumPeer {
       return finalize(doc, { title: first.data.facts.title, date, idSeed: renderIdentity(req) });
     }
     if (req.template !== "briefing-book") throw new Error(`no peer for ${req.template}`);
-    const body = await this.print(req.briefings.map((b, i) => noteHtml(b, i)).join(""), req.paper);
-    const starts = recordStarts(body, req.briefings.length);
-    if (starts.includes(-1)) throw new Error("Chromium's book body lost a record's start");
-    const front = frontPageCount(req.briefings.length);
-    const entries = req.briefings.map((b, i) => ({
-      title: b.data.facts.title,
-      date: day(b.data.facts.startDate),
-      page: front + 1 + (starts[i] ?? 0),
-    }));
-    const frontDoc = await this.print(frontHtml(req.book?.title ?? "Briefing book", req.book?.subtitle ?? "", entries), req.paper);
+    const half = Math.ceil(req.briefings.length / 2);
+    const halves = [req.briefings.slice(0, half), req.briefings.slice(half)].filter((h) => h.length > 0);
+    const bodies = await Promise.all(
+      halves.map((records, lane) =>
+        this.print(records.map((b, i) => noteHtml(b, i)).join(""), req.paper, lane),
+      ),
+    );
+    // Each record's first page, counted from the start of the body.
+    const starts: number[] = [];
+    let offset = 0;
+    bodies.forEach((body, i) => {
+      const found = recordStarts(body, halves[i]?.length ?? 0);
+      if (found.includes(-1)) throw new Error("Chromium's book body lost a record's start");
+      starts.push(...found.map((page) => page + offset));
+      offset += body.getPageCount();
+    });
+    const numbered = (front: number) =>
+      req.briefings.map((b, i) => ({
+        title: b.data.facts.title,
+        date: day(b.data.facts.startDate),
+        page: front + 1 + (starts[i] ?? 0),
+      }));
+    const printFront = (entries: ReturnType<typeof numbered>) =>
+      this.print(frontHtml(req.book?.title ?? "Briefing book", req.book?.subtitle ?? "", entries, req.paper), req.paper);
+    // As render.ts does: numbered from the pages the front really took, if not as planned.
+    let planned = frontPageCount(req.briefings.map((b) => ({ title: b.data.facts.title })), req.paper);
+    let entries = numbered(planned);
+    let frontDoc = await printFront(entries);
+    for (let tries = 0; frontDoc.getPageCount() !== planned; tries++) {
+      if (tries === 2) throw new Error("the peer's contents would not settle on a number of pages");
+      planned = frontDoc.getPageCount();
+      entries = numbered(planned);
+      frontDoc = await printFront(entries);
+    }
     const doc = await PDFDocument.create();
-    for (const part of [frontDoc, body])
+    for (const part of [frontDoc, ...bodies])
       for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
     addOutline(doc, entries.map((e) => ({ title: e.title, pageIndex: e.page - 1 })));
     await stampMarkings(doc, {
@@ -275,5 +317,9 @@ export class ChromiumPeer {
       draft: req.briefings.some((b) => !b.approved),
     });
     return finalize(doc, { title: req.book?.title ?? "Briefing book", date, idSeed: renderIdentity(req) });
+  }
+
+  close(): void {
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
