@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import {
+  MAX_BOOK_RECORDS,
+  getSelectionBook,
+  parseBookSelection,
+} from "@/lib/domain/briefings/get-series-book";
+import { createConsultation } from "@/lib/domain/consultations/create-consultation";
+import { createTestUser } from "@/lib/testing/factories";
+import { pdfPageTexts } from "@/lib/testing/pdf-text";
+import { newRoundInput } from "@/lib/testing/record-fixtures";
+
+const selection = (ids: string[]) => parseBookSelection(new URLSearchParams(ids.map((id) => ["id", id])));
+
+async function round(actor: Parameters<typeof createConsultation>[0], title: string, startDate: string, classification = "RESTRICTED") {
+  const { id } = await createConsultation(actor, { ...newRoundInput({ title, classification }), startDate });
+  return id;
+}
+
+describe("a briefing book of chosen consultations", () => {
+  it("puts them in date order with contents, whatever the series, and audits each record", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER", clearance: "RESTRICTED" });
+    const later = await round(drafter, `Later round ${randomUUID().slice(0, 8)}`, "2024-05-02");
+    const earlier = await round(drafter, `Earlier round ${randomUUID().slice(0, 8)}`, "2023-01-15");
+    const [laterTitle, earlierTitle] = await Promise.all(
+      [later, earlier].map(async (id) => (await prisma.consultation.findUniqueOrThrow({ where: { id } })).title),
+    );
+    const book = await getSelectionBook(drafter, selection([later, earlier, later]), "A4");
+    expect(book.fileName).toBe("2023-01-15 to 2024-05-02 2 consultations — briefing book.pdf");
+    expect(book.classification).toBe("RESTRICTED");
+    const pages = await pdfPageTexts(book.bytes as Uint8Array);
+    const contents = pages[1] ?? "";
+    expect(contents).toContain("Contents");
+    expect(contents.indexOf(earlierTitle as string)).toBeGreaterThan(-1);
+    expect(contents.indexOf(earlierTitle as string)).toBeLessThan(contents.indexOf(laterTitle as string));
+    expect(pages.every((p) => p.includes("RESTRICTED") && /Page \d+ of \d+/.test(p))).toBe(true);
+    const audited = await prisma.auditLog.findMany({
+      where: { actorId: drafter.id, action: "consultation.download" },
+      select: { entityType: true, entityId: true },
+    });
+    expect(audited).toEqual(expect.arrayContaining([
+      { entityType: "consultation", entityId: later },
+      { entityType: "consultation", entityId: earlier },
+    ]));
+    expect(audited).toHaveLength(2);
+  }, 60_000);
+
+  it("refuses a record above clearance exactly as one that does not exist, and changes nothing", async () => {
+    const admin = await createTestUser({ role: "ADMIN", clearance: "SECRET" });
+    const drafter = await createTestUser({ role: "DRAFTER", clearance: "RESTRICTED" });
+    const mine = await round(drafter, `Mine ${randomUUID()}`, "2024-01-01");
+    const secret = await round(admin, `Secret ${randomUUID()}`, "2024-02-01", "SECRET");
+    const above = getSelectionBook(drafter, selection([mine, secret]), "A4");
+    const nowhere = getSelectionBook(drafter, selection([mine, randomUUID()]), "A4");
+    const malformed = getSelectionBook(drafter, selection([mine, "1 OR 1=1"]), "A4");
+    const [a, b, c] = await Promise.all([above, nowhere, malformed].map((p) => p.then(() => null, (e: unknown) => e)));
+    expect(a).toMatchObject({ code: "NOT_FOUND", message: "One of the chosen consultations is not available to you. Reload the list and choose again." });
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(await prisma.auditLog.count({ where: { actorId: drafter.id, action: "consultation.download" } })).toBe(0);
+  });
+
+  it("gives viewers approved records only, and says so", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER", clearance: "RESTRICTED" });
+    const viewer = await createTestUser({ role: "VIEWER", clearance: "RESTRICTED" });
+    const approved = await round(drafter, `Approved ${randomUUID()}`, "2024-01-01");
+    const draft = await round(drafter, `Draft ${randomUUID()}`, "2024-02-01");
+    await prisma.consultation.update({ where: { id: approved }, data: { status: "APPROVED" } });
+    await expect(getSelectionBook(viewer, selection([approved, draft]), "A4", true)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("viewers may include approved consultations only"),
+    });
+    expect((await getSelectionBook(viewer, selection([approved]), "A4", true)).key).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("needs one to sixty consultations, with a clear message", () => {
+    expect(() => selection([])).toThrow("Choose at least one consultation for the briefing book.");
+    expect(() => selection(Array.from({ length: MAX_BOOK_RECORDS + 1 }, () => randomUUID()))).toThrow(
+      `A briefing book holds at most ${MAX_BOOK_RECORDS} consultations: choose fewer.`,
+    );
+    const id = randomUUID();
+    expect(selection([id, id])).toEqual([id]);
+  });
+});
