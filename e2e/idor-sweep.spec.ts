@@ -486,6 +486,18 @@ const TABLE: Record<string, Row> = {
       { name: "viewer · RESTRICTED series, approved (control: downloads)", as: "matrixViewer", call: get(`/api/series/${f.approved.seriesId}/book`), want: "200", targets: [] },
     ],
   },
+  "/api/books/route": {
+    kind: "route handler",
+    ids: "record ids (?id=, repeated)",
+    outOfReach: "any record above clearance refuses the whole book: 404 like a nonexistent one; a viewer and a draft: 404",
+    anonymous: (f) => ({ call: get(`/api/books?id=${f.secretDraft.id}`), want: "401", targets: [rec(f.secretDraft)] }),
+    cases: (f) => [
+      ...aboveAndRandom(RESTRICTED_USERS, "SECRET record", f.secretApproved.id, (id) => get(`/api/books?id=${enc(id)}`), "404", rec(f.secretApproved)),
+      ...aboveAndRandom(["matrixDrafter"], "SECRET record beside one within reach", f.secretDraft.id, (id) => get(`/api/books?id=${f.draft.id}&id=${enc(id)}`), "404", rec(f.secretDraft)),
+      { name: "viewer · RESTRICTED draft", as: "matrixViewer", call: get(`/api/books?id=${f.draft.id}`), want: "404", targets: [rec(f.draft)] },
+      { name: "viewer · RESTRICTED approved (control: downloads)", as: "matrixViewer", call: get(`/api/books?id=${f.approved.id}`), want: "200", targets: [] },
+    ],
+  },
   "/api/commitments/export/route": {
     kind: "route handler",
     ids: "filters (no id)",

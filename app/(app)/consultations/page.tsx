@@ -141,6 +141,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
         </p>
       ) : (
         <SearchResultsTable
+          bookable={hasPermission(user, "consultation:download-draft") ? "all" : hasPermission(user, "consultation:download") && "approved"}
           rows={result.rows.map((r) => ({
             id: r.id,
             title: r.title,
