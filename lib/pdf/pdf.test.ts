@@ -166,10 +166,30 @@ describe("one-page summary", () => {
         await renderPdf({ template: "one-page", paper: "A4", briefings: [b] }),
       );
       expect(pages).toHaveLength(1);
+      // An A4 page, not one grown to fit what it holds.
+      expect([Math.round(pages[0]?.width ?? 0), Math.round(pages[0]?.height ?? 0)]).toEqual([595, 842]);
       expectMarkings(pages, "RESTRICTED", true);
       expect(pages[0]?.text).toMatch(/Left out to fit one page: .*regional issues/);
     }
+    const oversized = await pdfPages(
+      await renderPdf({ template: "one-page", paper: "LETTER", briefings: [withOutcomes(200, sampleBriefing())] }),
+    );
+    expect([Math.round(oversized[0]?.width ?? 0), Math.round(oversized[0]?.height ?? 0)]).toEqual([612, 792]);
+    expect(oversized[0]?.text).toMatch(/Left out to fit one page: \d+ of 20\d outcomes/);
   }, 60_000);
+
+  it("names what it leaves out even when everything else fits", async () => {
+    const base = sampleBriefing();
+    const b: Briefing = {
+      ...base,
+      data: { ...base.data, regionalIssues: [], sideMeetings: [] },
+      earlierOpen: [{ text: "Exchange visits of young diplomats", owner: "Europe Division", dueDate: null, status: "OPEN", round: 4, date: "2021-01-01" }],
+    };
+    const [page] = await pdfPages(await renderPdf({ template: "one-page", paper: "A4", briefings: [b] }));
+    expect(page?.text).not.toContain("Nothing was left out");
+    for (const part of ["the atmosphere", "the context", "delegation members", "open commitments from earlier rounds", "references"])
+      expect(page?.text).toContain(part);
+  });
 });
 
 describe("public readout", () => {

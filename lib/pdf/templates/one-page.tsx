@@ -59,9 +59,16 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
   if (b.data.topics.length > shownTopics.length)
     left.push(`${b.data.topics.length - shownTopics.length} of ${b.data.topics.length} topics`);
   if (f.summary.length > budget.summaryChars) left.push("part of the summary");
-  if (b.data.participants.some((p) => p.role === "MEMBER")) left.push("delegation members");
+  if (shownOutcomes.some((o) => o.text.length > budget.outcomeChars)) left.push("part of some outcomes");
+  // Everything the briefing note prints that this page never does.
+  if (f.atmosphere) left.push("the atmosphere");
+  if (f.context) left.push("the context");
+  if (b.data.participants.some((p) => p.role !== "HEAD" && p.role !== "CO_CHAIR")) left.push("delegation members");
+  if (shownTopics.some((t) => t.notes)) left.push("notes on topics");
+  if (b.earlierOpen.length) left.push("open commitments from earlier rounds");
   if (b.data.regionalIssues.length) left.push("regional issues");
   if (b.data.sideMeetings.length) left.push("side meetings");
+  if (b.data.references.length) left.push("references");
   return (
     <Document
       title={`${f.title} — one-page summary`}
@@ -71,7 +78,9 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
       language="en"
       creationDate={new Date(b.updatedAt)}
     >
-      <Page size={paper} style={s.page} wrap={false}>
+      {/* Wrapping, so that too much for one page makes a second one, and render.ts tightens the
+          budget (a page that does not wrap grows to fit its content instead: not A4 any more). */}
+      <Page size={paper} style={s.page} wrap experimentalPagination>
         <Text style={s.kicker}>One-page summary · {b.seriesName}</Text>
         <Text style={[s.title, { fontSize: 16 }]}>{pdfText(f.title)}</Text>
         <Text style={s.subtitle}>{b.reference}</Text>
