@@ -63,6 +63,28 @@ async function earlierOpenCommitments(
 }
 
 /**
+ * Who approved a version, and when it was approved (when it is the approved version): the
+ * approval block of its briefing. Names in the order they approved.
+ */
+export async function approvalOf(
+  id: string,
+  version: number,
+): Promise<{ approvedBy: string | null; approvedAt: string | null }> {
+  const [head, approvers] = await Promise.all([
+    prisma.consultation.findUnique({ where: { id }, select: { approvedVersion: true, approvedAt: true } }),
+    prisma.review.findMany({
+      where: { consultationId: id, version, decision: "APPROVED" },
+      orderBy: { decidedAt: "asc" },
+      select: { reviewer: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    approvedBy: approvers.map((a) => a.reviewer.name).join(", ") || null,
+    approvedAt: head?.approvedVersion === version ? (head.approvedAt?.toISOString() ?? null) : null,
+  };
+}
+
+/**
  * Everything the templates print about a record. What comes from other records is limited to
  * the lower of the reader's clearance and the record's own classification: a briefing marked
  * RESTRICTED never carries a line from a SECRET round.
@@ -79,7 +101,7 @@ export async function assembleBriefing(reader: Actor, record: RecordView): Promi
   const approvedOnly = !hasPermission(reader, "consultation:download-draft");
   const chains = new Set(data.outcomes.flatMap((o) => (o.originId ? [o.originId] : [])));
   const startDate = new Date(`${data.facts.startDate}T00:00:00Z`);
-  const [history, earlierOpen] = await Promise.all([
+  const [history, earlierOpen, approval] = await Promise.all([
     getCommitmentHistory(limited, [...chains], startDate, approvedOnly),
     earlierOpenCommitments(
       limited,
@@ -88,6 +110,7 @@ export async function assembleBriefing(reader: Actor, record: RecordView): Promi
       new Set([...chains, ...data.outcomes.map((o) => o.id)]),
       approvedOnly,
     ),
+    record.status === "APPROVED" ? approvalOf(record.id, record.version) : { approvedBy: null, approvedAt: null },
   ]);
   return {
     id: record.id,
@@ -95,8 +118,7 @@ export async function assembleBriefing(reader: Actor, record: RecordView): Promi
     version: record.version,
     status: record.status,
     approved: record.status === "APPROVED",
-    approvedBy: null,
-    approvedAt: null,
+    ...approval,
     seriesName: record.series.name,
     homeCountryName: countryName(record.series.homeCountry),
     counterpartNames: record.series.counterpartCountries.map(countryName).join(", "),

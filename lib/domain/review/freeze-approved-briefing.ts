@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
-import { assembleBriefing } from "@/lib/domain/briefings/load-briefing";
+import { approvalOf, assembleBriefing } from "@/lib/domain/briefings/load-briefing";
 import { getRecord } from "@/lib/domain/consultations/get-record";
 import type { Briefing } from "@/lib/pdf/briefing";
 
@@ -17,17 +17,11 @@ export async function freezeApprovedBriefing(id: string): Promise<Briefing | nul
   // Read as the record's own classification allows, not as whoever happened to approve last.
   const system: Actor = { id: SYSTEM_ID, role: "ADMIN", clearance: head.classification };
   const record = await getRecord(system, id);
-  const approvers = await prisma.review.findMany({
-    where: { consultationId: id, version: head.approvedVersion, decision: "APPROVED" },
-    orderBy: { decidedAt: "asc" },
-    select: { reviewer: { select: { name: true } } },
-  });
   const briefing: Briefing = {
     ...(await assembleBriefing(system, record)),
     approved: true,
     status: "APPROVED",
-    approvedBy: approvers.map((a) => a.reviewer.name).join(", ") || null,
-    approvedAt: head.approvedAt?.toISOString() ?? null,
+    ...(await approvalOf(id, head.approvedVersion)),
   };
   await prisma.consultation.updateMany({
     where: { id, approvedVersion: head.approvedVersion, status: "APPROVED" },

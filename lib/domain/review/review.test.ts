@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { getBriefingPdf } from "@/lib/domain/briefings/get-briefing-pdf";
+import { getSelectionBook } from "@/lib/domain/briefings/get-series-book";
+import { day } from "@/lib/pdf/briefing";
 import { getRecord } from "@/lib/domain/consultations/get-record";
 import { saveRecord } from "@/lib/domain/consultations/save-record";
 import { decideReview } from "@/lib/domain/review/decide-review";
@@ -40,6 +42,14 @@ describe("review workflow", () => {
     expect(text).not.toContain("DRAFT");
     expect(text).toContain("Approved by Rosa Reviewer");
     expect(text).toContain("Second draft.");
+
+    // The current version's download, and a book holding it, name the approver too.
+    const approvedOn = day((await prisma.consultation.findUniqueOrThrow({ where: { id }, select: { approvedAt: true } })).approvedAt?.toISOString().slice(0, 10) ?? null);
+    for (const bytes of [
+      (await getBriefingPdf(viewer, id, { template: "briefing-note", paper: "A4" })).bytes,
+      (await getSelectionBook(viewer, [id], "A4")).bytes,
+    ])
+      expect((await pdfPageTexts(bytes as Uint8Array)).join(" ")).toContain(`Approved by Rosa Reviewer on ${approvedOn} (version 3).`);
 
     const readout = (await pdfPageTexts((await getBriefingPdf(viewer, id, { template: "public-readout", paper: "A4", version: "approved" })).bytes as Uint8Array)).join(" ");
     expect(readout).toContain("UNCLASSIFIED");
