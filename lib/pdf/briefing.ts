@@ -43,9 +43,11 @@ export const TEMPLATE_NAMES: Record<Template, string> = {
 };
 
 /** Arabic-script text that starts a line needs U+061C first, or fontkit drops the base glyph of
- * a leading خ, پ or آ (shared/notes/pdf-measurements.md). */
-export function pdfText(text: string): string {
-  const breakable = text.replace(/\S{26,}/g, breakLongToken);
+ * a leading خ, پ or آ (shared/notes/pdf-measurements.md). Words of `longest` characters or more
+ * get break opportunities (breakLongToken): 26 for the text column; fewer for a narrow table
+ * column, with a shorter `run` between breaks. */
+export function pdfText(text: string, { longest = 26, run = 20 }: { longest?: number; run?: number } = {}): string {
+  const breakable = text.replace(new RegExp(`\\S{${longest},}`, "g"), (token) => breakLongToken(token, run));
   return /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(breakable)
     ? `\u061C${breakable}`
     : breakable;
@@ -69,11 +71,11 @@ export function rtl(text: string): { direction: "rtl" } | Record<string, never> 
 export const BREAK = "\u200A";
 
 /** Lets a long URL, e-mail address or word wrap at the margin without a hyphen being added:
- * a break after URL punctuation, and every 20 characters in a long run of letters. */
-function breakLongToken(token: string): string {
+ * a break after URL punctuation, and every `run` characters in a long run of letters. */
+function breakLongToken(token: string, run: number): string {
   return token
     .replace(/([/@.?&=_-]+)(?=.)/g, `$1${BREAK}`)
-    .replace(/([^/@.?&=_\u200A-]{20})(?=[^/@.?&=_\u200A-])/g, `$1${BREAK}`);
+    .replace(new RegExp(`([^/@.?&=_\\u200A-]{${run}})(?=[^/@.?&=_\\u200A-])`, "g"), `$1${BREAK}`);
 }
 
 const longDate = new Intl.DateTimeFormat("en-GB", {

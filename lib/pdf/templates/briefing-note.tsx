@@ -9,6 +9,7 @@ import {
   contentWidth,
   dates,
   heads,
+  keepTogether,
   nextRound,
   person,
   statusLine,
@@ -17,6 +18,8 @@ import {
 import { s } from "@/lib/pdf/templates/styles";
 
 const COLS = { type: 92, owner: 80, due: 62, status: 56 };
+// The owner's column holds ~12 characters a line: a longer word breaks (without a hyphen).
+const NARROW = { longest: 12, run: 9 };
 
 function OutcomesTable({ b, width }: { b: Briefing; width: number }) {
   const textWidth = width - COLS.type - COLS.owner - COLS.due - COLS.status - 4;
@@ -31,24 +34,38 @@ function OutcomesTable({ b, width }: { b: Briefing; width: number }) {
       </View>
       {b.data.outcomes.map((o) => {
         const steps = o.originId ? b.history[o.originId] : undefined;
+        const carried = steps && steps.length > 1 && (
+          <Text style={[s.small, s.muted]}>
+            {/* "›": Noto Sans has no arrow (U+2192 fell back to Helvetica, which printed "'"). */}
+            Carried over:{" "}
+            {steps
+              .map(
+                (h) =>
+                  `${h.roundNumber ? `round ${h.roundNumber}` : day(h.startDate)}${h.status ? ` ${label(h.status).toLowerCase()}` : ""}`,
+              )
+              .join(" › ")}
+          </Text>
+        );
+        if (!keepTogether(o.text.length + o.owner.length))
+          return (
+            <View key={o.id} style={s.block}>
+              <Text style={s.blockLabel}>
+                {[label(o.type), pdfText(o.owner), o.dueDate ? `due ${o.dueDate}` : "", o.status ? label(o.status) : ""]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </Text>
+              <Para text={o.text} width={width} />
+              {carried}
+            </View>
+          );
         return (
           <View key={o.id} style={s.row} wrap={false}>
             <Text style={{ width: COLS.type, paddingRight: 4 }}>{label(o.type)}</Text>
             <View style={{ flex: 1, paddingRight: 4 }}>
               <Para text={o.text} width={textWidth} />
-              {steps && steps.length > 1 && (
-                <Text style={[s.small, s.muted]}>
-                  Carried over:{" "}
-                  {steps
-                    .map(
-                      (h) =>
-                        `${h.roundNumber ? `round ${h.roundNumber}` : h.startDate} ${h.status ? label(h.status).toLowerCase() : ""}`,
-                    )
-                    .join(" → ")}
-                </Text>
-              )}
+              {carried}
             </View>
-            <Text style={{ width: COLS.owner, paddingRight: 4 }}>{pdfText(o.owner)}</Text>
+            <Text style={{ width: COLS.owner, paddingRight: 4 }}>{pdfText(o.owner, NARROW)}</Text>
             <Text style={{ width: COLS.due }}>{o.dueDate ?? ""}</Text>
             <Text style={{ width: COLS.status }}>{o.status ? label(o.status) : ""}</Text>
           </View>
@@ -111,7 +128,9 @@ export function BriefingNoteBody({
             ] as const
           ).map(([side, name]) => (
             <View key={side}>
-              <Text style={s.h3}>{name}</Text>
+              <Text style={s.h3} minPresenceAhead={30}>
+                {pdfText(name)}
+              </Text>
               {d.participants
                 .filter((p) => p.side === side)
                 .map((p) => (
@@ -130,7 +149,7 @@ export function BriefingNoteBody({
           {d.topics.map((t) => (
             <Bullet key={t.id}>
               {label(t.category)}: {pdfText(t.subject)}
-              {t.notes ? ` — ${t.notes}` : ""}
+              {t.notes ? ` — ${pdfText(t.notes)}` : ""}
             </Bullet>
           ))}
         </Section>
@@ -175,14 +194,14 @@ export function BriefingNoteBody({
             <Bullet key={m.id}>
               {label(m.kind)} with {pdfText(m.withWhom)}
               {m.date ? `, ${day(m.date)}` : ""}
-              {m.notes ? ` — ${m.notes}` : ""}
+              {m.notes ? ` — ${pdfText(m.notes)}` : ""}
             </Bullet>
           ))}
         </Section>
       )}
 
       <Section title="Next steps">
-        <Text>Next round: {nextRound(b)}</Text>
+        <Text>Next round: {pdfText(nextRound(b))}</Text>
       </Section>
 
       {d.references.length > 0 && (

@@ -1,5 +1,5 @@
 import { Text, View } from "@react-pdf/renderer";
-import type { ComponentProps, ReactNode } from "react";
+import { Children, type ComponentProps, type ReactNode } from "react";
 import { day, pdfText, rtl, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { breakLines } from "@/lib/pdf/rtl-lines";
 import { label } from "@/lib/validation/vocabulary";
@@ -41,12 +41,37 @@ export function Para({
   );
 }
 
+/**
+ * Whether a row of this much text is set as a row, kept on one page. A longer one could be taller
+ * than a page, and react-pdf does not split a row over pages (it runs off the page, over the
+ * banner): it is set as a column instead (styles.ts `block`), which splits.
+ */
+export function keepTogether(chars: number): boolean {
+  return chars <= 600;
+}
+
+/** The text of a bullet's or row's children (strings and numbers), to measure it. */
+function textOf(children: ReactNode): string {
+  return Children.toArray(children)
+    .filter((c) => typeof c === "string" || typeof c === "number")
+    .join("");
+}
+
 /** A label and its value; `width` is the text column's (contentWidth of the paper). */
 export function Fact({ name, value, width }: { name: string; value: string; width: number }) {
   if (!value) return null;
+  if (!keepTogether(name.length + value.length))
+    return (
+      <View style={s.block}>
+        <Text style={s.blockLabel}>
+          {pdfText(name)}
+        </Text>
+        <Para text={value} width={width} />
+      </View>
+    );
   return (
     <View style={s.row} wrap={false}>
-      <Text style={s.factLabel}>{name}</Text>
+      <Text style={s.factLabel}>{pdfText(name)}</Text>
       <Para text={value} width={width - 150} style={s.factValue} />
     </View>
   );
@@ -72,6 +97,12 @@ export function Section({
 }
 
 export function Bullet({ children }: { children: ReactNode }) {
+  if (!keepTogether(textOf(children).length))
+    return (
+      <View style={{ marginBottom: 3 }}>
+        <Text>• {children}</Text>
+      </View>
+    );
   return (
     <View style={s.bullet} wrap={false}>
       <Text style={s.bulletMark}>•</Text>

@@ -20,6 +20,10 @@ export const s = StyleSheet.create({
   muted: { color: MUTED },
   small: { fontSize: 8.5 },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: LINE, paddingVertical: 3 },
+  // A row too long to keep on one page, set as a column: react-pdf's paginator does not split a
+  // row (flexDirection "row"), it moves it whole and lets it run off the page.
+  block: { borderBottomWidth: 0.5, borderBottomColor: LINE, paddingVertical: 3 },
+  blockLabel: { color: MUTED, marginBottom: 2 },
   factLabel: { width: 150, paddingRight: 8, color: MUTED },
   factValue: { flex: 1 },
   th: { fontSize: 8.5, fontWeight: 700, color: MUTED },
