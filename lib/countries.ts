@@ -17,6 +17,18 @@ export function countryName(code: string): string {
   return countries.getName(code, "en", { select: "official" }) ?? code;
 }
 
+/**
+ * A country's name as a sentence reads it: the few official names that are inverted for sorting
+ * ("Moldova, Republic of", "Virgin Islands, British") put back in order ("Republic of Moldova",
+ * "British Virgin Islands"). Others stay as they are ("Taiwan, Province of China").
+ */
+export function countryPrintName(code: string): string {
+  const name = countryName(code);
+  const [head, tail, ...more] = name.split(", ");
+  if (!head || !tail || more.length > 0) return name;
+  return / of$/.test(tail) || !tail.includes(" ") ? `${tail} ${head}` : name;
+}
+
 let options: CountryOption[] | undefined;
 export function countryOptions(): CountryOption[] {
   options ??= Object.entries(countries.getNames("en", { select: "official" }))

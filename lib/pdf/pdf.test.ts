@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber } from "pdf-lib";
 import { renderPdf } from "@/lib/pdf/render";
 import { frontPageCount } from "@/lib/pdf/templates/book-front";
+import { ordinal } from "@/lib/pdf/templates/public-readout";
+import { countryPrintName } from "@/lib/countries";
 import { sampleBriefing } from "@/lib/pdf/warm-up";
 import type { Briefing } from "@/lib/pdf/briefing";
 import { pdfPages, type PdfPage } from "@/lib/testing/pdf-text";
@@ -271,6 +273,31 @@ describe("public readout", () => {
     // Not public: an internal commitment and the internal summary.
     expect(text).not.toContain("Propose dates for the sixth round");
     expect(text).not.toContain("went over the whole relationship");
+  });
+
+  it("reads as English: ordinals, articles, names and acronyms", async () => {
+    const base = sampleBriefing();
+    const topic = (subject: string) => ({ id: randomUUID(), category: "POLITICAL" as const, subject, notes: "", isPublic: true });
+    const b: Briefing = {
+      ...base,
+      counterpartNames: countryPrintName("MD"),
+      data: {
+        ...base.data,
+        facts: { ...base.data.facts, roundNumber: 21, atmosphere: "Open and frank" },
+        topics: [topic("Afghanistan and the SCO"), topic("CPEC and the Eurasian Economic Union"), topic("Political relations")],
+      },
+    };
+    const text = (await pdfPages(await renderPdf({ template: "public-readout", paper: "A4", briefings: [b] }))).map((p) => p.text).join(" ");
+    expect(text).toContain("The 21st round of the");
+    expect(text).toContain("in an open and frank atmosphere");
+    expect(text).toContain("The two sides discussed: • Afghanistan and the SCO • CPEC and the Eurasian Economic Union • Political relations");
+    expect(text).toContain("led the delegation of the Republic of Moldova");
+    expect([1, 2, 3, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal)).toEqual(
+      ["first", "second", "third", "eleventh", "twelfth", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th"],
+    );
+    expect(["MD", "VG", "FM", "TW", "RU"].map(countryPrintName)).toEqual(
+      ["Republic of Moldova", "British Virgin Islands", "Federated States of Micronesia", "Taiwan, Province of China", "Russian Federation"],
+    );
   });
 });
 

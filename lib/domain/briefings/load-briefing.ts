@@ -8,7 +8,7 @@ import {
   visibleClassifications,
   type Actor,
 } from "@/lib/auth/permissions";
-import { countryName } from "@/lib/countries";
+import { countryPrintName } from "@/lib/countries";
 import { getCommitmentHistory } from "@/lib/domain/consultations/get-commitment-history";
 import { getRecord, type RecordView } from "@/lib/domain/consultations/get-record";
 import { documentReference } from "@/lib/pdf/document-meta";
@@ -120,10 +120,10 @@ export async function assembleBriefing(reader: Actor, record: RecordView): Promi
     approved: record.status === "APPROVED",
     ...approval,
     seriesName: record.series.name,
-    homeCountryName: countryName(record.series.homeCountry),
-    counterpartNames: record.series.counterpartCountries.map(countryName).join(", "),
-    venueCountryName: data.facts.venueCountry ? countryName(data.facts.venueCountry) : null,
-    nextRoundCountryName: data.nextRound.country ? countryName(data.nextRound.country) : null,
+    homeCountryName: countryPrintName(record.series.homeCountry),
+    counterpartNames: record.series.counterpartCountries.map(countryPrintName).join(", "),
+    venueCountryName: data.facts.venueCountry ? countryPrintName(data.facts.venueCountry) : null,
+    nextRoundCountryName: data.nextRound.country ? countryPrintName(data.nextRound.country) : null,
     data,
     earlierOpen,
     history,

@@ -2,6 +2,7 @@ import { Document, Page, Text } from "@react-pdf/renderer";
 import { day, pdfText, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { label } from "@/lib/validation/vocabulary";
 import { dates } from "@/lib/pdf/templates/parts";
+
 import { s } from "@/lib/pdf/templates/styles";
 
 /** "the Russian Federation", "the United Kingdom", but "Pakistan". */
@@ -29,6 +30,20 @@ const ORDINALS = [
   "twelfth",
 ];
 
+/** "fifth", "twelfth", then "13th", "21st", "22nd", "23rd", "111th". */
+export function ordinal(n: number): string {
+  const word = ORDINALS[n];
+  if (word) return word;
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${suffix}`;
+}
+
+/** "an open and frank", "a cordial": the article the word after it takes (by its first letter). */
+function withIndefinite(words: string): string {
+  return `${/^[aeiou]/i.test(words) ? "an" : "a"} ${words}`;
+}
+
 function list(items: string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
@@ -39,11 +54,11 @@ export function readoutParagraphs(b: Briefing): string[] {
   const f = b.data.facts;
   const d = b.data;
   const round = f.roundNumber
-    ? `The ${ORDINALS[f.roundNumber] ?? `${f.roundNumber}th`} round of the ${b.seriesName}`
+    ? `The ${ordinal(f.roundNumber)} round of the ${b.seriesName}`
     : `A round of the ${b.seriesName}`;
   const where = f.venueMode === "VIRTUAL" ? "virtually" : `in ${f.venueCity}`;
   const out = [
-    `${round} was held ${where} on ${dates(b)}${f.atmosphere ? `, in a ${f.atmosphere.toLowerCase()} atmosphere` : ""}.`,
+    `${round} was held ${where} on ${dates(b)}${f.atmosphere ? `, in ${withIndefinite(f.atmosphere.toLowerCase())} atmosphere` : ""}.`,
   ];
   const leads = (side: "HOME" | "COUNTERPART", country: string) => {
     const h = d.participants.filter(
@@ -56,8 +71,10 @@ export function readoutParagraphs(b: Briefing): string[] {
     Boolean,
   );
   if (led.length) out.push(`${list(led)}.`);
-  const topics = d.topics.filter((t) => t.isPublic).map((t) => t.subject.toLowerCase());
-  if (topics.length) out.push(`The two sides discussed ${list(topics)}.`);
+  // A list, as typed: lowered into a sentence, names and acronyms would be lowered too
+  // ("afghanistan and the sco").
+  const topics = d.topics.filter((t) => t.isPublic).map((t) => t.subject);
+  if (topics.length) out.push(`The two sides discussed:\n${topics.map((t) => `•  ${t}`).join("\n")}`);
   const outcomes = d.outcomes.filter((x) => x.isPublic && x.type !== "COMMITMENT");
   if (outcomes.length)
     out.push(
