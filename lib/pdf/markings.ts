@@ -21,12 +21,17 @@ export interface Markings {
  * DRAFT watermark, drawn onto the finished pages. Doing it here rather than with react-pdf's
  * `fixed`/`render` elements numbers every page reliably (react-pdf #3277) and renders faster.
  */
-export async function stampMarkings(doc: PDFDocument, m: Markings): Promise<void> {
+export async function stampMarkings(
+  doc: PDFDocument,
+  m: Markings,
+  /** A book's pages carry their own record's reference, version and draft state. */
+  perPage?: (pageIndex: number) => Pick<Markings, "reference" | "version" | "draft">,
+): Promise<void> {
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const pages = doc.getPages();
   const total = pages.length;
-  pages.forEach((page, i) => stampPage(page, i + 1, total, m, bold, regular));
+  pages.forEach((page, i) => stampPage(page, i + 1, total, perPage ? { ...m, ...perPage(i) } : m, bold, regular));
 }
 
 function stampPage(

@@ -14,8 +14,9 @@ const note = (b: Briefing, paper: "A4" | "LETTER" = "A4") =>
   renderPdf({ template: "briefing-note", paper, briefings: [b] });
 
 /** Markings on every page, and nothing else in the bands they occupy. */
-function expectMarkings(pages: PdfPage[], classification: string, draft: boolean) {
+function expectMarkings(pages: PdfPage[], classification: string, draftOn: boolean | ((pageIndex: number) => boolean)) {
   pages.forEach((p, i) => {
+    const draft = typeof draftOn === "boolean" ? draftOn : draftOn(i);
     expect(
       p.text.match(new RegExp(`\\b${classification}\\b`, "g"))?.length ?? 0,
       `page ${i + 1}`,
@@ -329,8 +330,8 @@ describe("briefing book", () => {
       book: { title: "Pakistan–Russia BPC", subtitle: "3 rounds", reference: "READOUT/BOOK/TEST" },
     });
     const pages = await pdfPages(bytes);
-    expectMarkings(pages, "RESTRICTED", true);
     const contents = pages[1]?.items ?? [];
+    const starts: number[] = [];
     for (const b of records) {
       const title = b.data.facts.title;
       const row = contents.find((i) => i.str === title);
@@ -344,7 +345,16 @@ describe("briefing book", () => {
         pages[number - 1]?.text,
         `contents says "${title}" starts on page ${number}`,
       ).toContain(title);
+      starts.push(number - 1);
     }
+    // DRAFT on the cover and contents (the book holds drafts) and on the drafts' pages, not on
+    // the approved round's; each record's pages carry its own reference and version.
+    const recordAt = (i: number) => records[starts.filter((start) => start <= i).length - 1];
+    expectMarkings(pages, "RESTRICTED", (i) => !recordAt(i)?.approved);
+    pages.forEach((p, i) => {
+      const b = recordAt(i);
+      expect(p.text, `page ${i + 1}`).toContain(b ? `${b.reference} · version ${b.version}` : "READOUT/BOOK/TEST");
+    });
     const doc = await PDFDocument.load(bytes);
     const outlines = doc.catalog.lookup(PDFName.of("Outlines"), PDFDict);
     expect((outlines.get(PDFName.of("Count")) as PDFNumber).asNumber()).toBe(3);

@@ -109,7 +109,7 @@ export function renderBookPart(b: Briefing, paper: Paper): Promise<Uint8Array> {
 async function assemble(
   req: RenderRequest,
   partBytes: Uint8Array[],
-): Promise<{ doc: PDFDocument; outline: { title: string; pageIndex: number }[] }> {
+): Promise<{ doc: PDFDocument; outline: { title: string; pageIndex: number }[]; front: number }> {
   if (partBytes.length !== req.briefings.length)
     throw new Error("a briefing book needs one part per record");
   const notes = await Promise.all(partBytes.map(load));
@@ -150,7 +150,7 @@ async function assemble(
   for (const part of [frontDoc, ...notes]) {
     for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
   }
-  return { doc, outline: entries.map((e) => ({ title: e.title, pageIndex: e.page - 1 })) };
+  return { doc, outline: entries.map((e) => ({ title: e.title, pageIndex: e.page - 1 })), front: planned };
 }
 
 /**
@@ -168,6 +168,7 @@ export async function renderPdf(req: RenderRequest, bookParts?: Uint8Array[]): P
   let reference = first.reference;
   let version: number | null = first.version;
   let draft = !first.approved;
+  let perPage: Parameters<typeof stampMarkings>[2];
   switch (req.template) {
     case "briefing-note":
       // A briefing note is its book part with markings: a part already rendered is reused.
@@ -193,10 +194,20 @@ export async function renderPdf(req: RenderRequest, bookParts?: Uint8Array[]): P
       reference = req.book?.reference ?? "READOUT/BOOK";
       version = null;
       draft = req.briefings.some((b) => !b.approved);
+      // The cover and contents are the book's (a draft while any record is); each record's pages
+      // carry its own reference and version, and DRAFT only if it is not approved.
+      const starts = built.outline.map((e) => e.pageIndex);
+      const book = { reference, version, draft };
+      perPage = (index) => {
+        let at = -1;
+        while (at + 1 < starts.length && (starts[at + 1] as number) <= index) at++;
+        const b = req.briefings[at];
+        return b && index >= built.front ? { reference: b.reference, version: b.version, draft: !b.approved } : book;
+      };
       break;
     }
   }
-  await stampMarkings(doc, { classification, reference, version, draft });
+  await stampMarkings(doc, { classification, reference, version, draft }, perPage);
   const date = new Date(
     req.briefings.reduce((d, b) => (b.updatedAt > d ? b.updatedAt : d), first.updatedAt),
   );
