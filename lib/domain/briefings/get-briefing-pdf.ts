@@ -116,6 +116,9 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
         template,
         paper,
         actor.clearance,
+        // A viewer's briefing draws on approved earlier rounds only (load-briefing.ts): not the same
+        // PDF as a drafter's of the same version.
+        hasPermission(actor, "consultation:download-draft"),
         record.id,
         record.version,
         record.status,

@@ -29,12 +29,17 @@ export function parseBookPaper(search: URLSearchParams): Paper {
 /** The most rounds one briefing book takes: a selection of more is refused, with a message. */
 export const MAX_BOOK_RECORDS = 60;
 
-// Ids are only counted here: one that is not an id is refused below like one that does not exist.
+// Ids are only counted here (once each, in any letter case): one that is not an id is refused
+// below like one that does not exist.
 const selectionSchema = z
   .array(z.string())
-  .min(1, { error: "Choose at least one consultation for the briefing book." })
-  .max(MAX_BOOK_RECORDS, { error: `A briefing book holds at most ${MAX_BOOK_RECORDS} consultations: choose fewer.` })
-  .transform((ids) => [...new Set(ids)]);
+  .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))])
+  .pipe(
+    z
+      .array(z.string())
+      .min(1, { error: "Choose at least one consultation for the briefing book." })
+      .max(MAX_BOOK_RECORDS, { error: `A briefing book holds at most ${MAX_BOOK_RECORDS} consultations: choose fewer.` }),
+  );
 
 /** The selection route's ?id= (repeated, in any order); anything else is INVALID_INPUT. */
 export function parseBookSelection(search: URLSearchParams): string[] {
@@ -76,12 +81,20 @@ function bookRoundsWhere(actor: Actor) {
 async function bookPdf(
   actor: Actor,
   rounds: BookRound[],
-  book: { kind: string; title: string; fileTitle: string; auditEntities: { type: string; id: string }[] },
+  book: {
+    kind: string;
+    title: string;
+    fileTitle: string;
+    auditEntities: { type: string; id: string }[];
+    /** What else the briefings print from (earlier rounds of their series), for the key. */
+    context?: unknown;
+  },
   paper: Paper,
   keyOnly: boolean,
 ): Promise<BriefingPdf> {
+  const drafts = hasPermission(actor, "consultation:download-draft");
   const key = createHash("sha256")
-    .update(JSON.stringify([RENDERER_VERSION, "book", book.kind, paper, actor.clearance, rounds]))
+    .update(JSON.stringify([RENDERER_VERSION, "book", book.kind, paper, actor.clearance, drafts, rounds, book.context ?? null]))
     .digest("hex");
   const first = rounds[0]?.startDate.toISOString().slice(0, 10);
   const last = rounds.at(-1)?.startDate.toISOString().slice(0, 10);
@@ -96,7 +109,14 @@ async function bookPdf(
   if (keyOnly) return meta;
   const { bytes, cached } = await cachedPdf(key, "briefing-book", async () => {
     const briefings = [];
-    for (const r of rounds) briefings.push(await loadBriefing(actor, r.id));
+    for (const r of rounds) {
+      const briefing = await loadBriefing(actor, r.id);
+      // Changed since the key was made (saved, reopened): this render would not be what the key
+      // says, and a viewer's book could take in a draft.
+      if (briefing.version !== r.version || briefing.status !== r.status)
+        throw new AppError("CONFLICT", "A consultation in this book changed while it was being made. Try again.");
+      briefings.push(briefing);
+    }
     return render({
       template: "briefing-book",
       paper,
@@ -138,7 +158,7 @@ export async function getSeriesBook(
       rounds: {
         // Viewers get approved briefings only: the rounds approved as they stand.
         where: bookRoundsWhere(actor),
-        orderBy: [{ startDate: "asc" }, { roundNumber: "asc" }],
+        orderBy: [{ startDate: "asc" }, { roundNumber: "asc" }, { id: "asc" }],
         select: ROUND_FIELDS,
       },
     },
@@ -169,10 +189,11 @@ export async function getSelectionBook(
 ): Promise<BriefingPdf> {
   if (!hasPermission(actor, "consultation:download"))
     throw new AppError("FORBIDDEN", "You may not download briefings.");
+  if (ids.length === 0) throw new AppError("INVALID_INPUT", "Choose at least one consultation for the briefing book.");
   const rounds = await prisma.consultation.findMany({
     where: { id: { in: ids.filter((id) => z.uuid().safeParse(id).success) }, ...bookRoundsWhere(actor) },
     orderBy: [{ startDate: "asc" }, { roundNumber: "asc" }, { id: "asc" }],
-    select: ROUND_FIELDS,
+    select: { ...ROUND_FIELDS, seriesId: true },
   });
   if (rounds.length !== ids.length) {
     const missing = ids.length - rounds.length;
@@ -182,11 +203,22 @@ export async function getSelectionBook(
       `${missing === 1 ? "One of the chosen consultations is" : `${missing} of the chosen consultations are`} not available to you${what}. Reload the list and choose again.`,
     );
   }
+  // Each briefing also prints from earlier rounds of its series (their open commitments, its
+  // outcomes' history): any change to a round the reader can see in those series makes a new book.
+  const context = await prisma.consultation.findMany({
+    where: {
+      seriesId: { in: [...new Set(rounds.map((r) => r.seriesId))] },
+      classification: { in: visibleClassifications(actor.clearance) },
+    },
+    orderBy: { id: "asc" },
+    select: { id: true, updatedAt: true, status: true },
+  });
   return bookPdf(
     actor,
-    rounds,
+    rounds.map(({ seriesId: _series, ...round }) => round),
     {
       kind: "selection",
+      context,
       title: "Briefing book",
       fileTitle: `${rounds.length} ${rounds.length === 1 ? "consultation" : "consultations"}`,
       auditEntities: rounds.map((r) => ({ type: "consultation", id: r.id })),

@@ -6,10 +6,12 @@ import {
   getSelectionBook,
   parseBookSelection,
 } from "@/lib/domain/briefings/get-series-book";
+import { getBriefingPdfKey } from "@/lib/domain/briefings/get-briefing-pdf";
 import { createConsultation } from "@/lib/domain/consultations/create-consultation";
 import { createTestUser } from "@/lib/testing/factories";
 import { pdfPageTexts } from "@/lib/testing/pdf-text";
 import { newRoundInput } from "@/lib/testing/record-fixtures";
+import { createConsultationSchema } from "@/lib/validation/consultation";
 
 const selection = (ids: string[]) => parseBookSelection(new URLSearchParams(ids.map((id) => ["id", id])));
 
@@ -74,12 +76,36 @@ describe("a briefing book of chosen consultations", () => {
     expect((await getSelectionBook(viewer, selection([approved]), "A4", true)).key).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("is a new book when an earlier round of a chosen record's series changes, and differs for a viewer", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER", clearance: "RESTRICTED" });
+    const viewer = await createTestUser({ role: "VIEWER", clearance: "RESTRICTED" });
+    const earlier = await round(drafter, `Round four ${randomUUID().slice(0, 8)}`, "2023-01-10");
+    const { seriesId } = await prisma.consultation.findUniqueOrThrow({ where: { id: earlier }, select: { seriesId: true } });
+    const { id: later } = await createConsultation(
+      drafter,
+      createConsultationSchema.parse({ seriesId, title: `Round five ${randomUUID().slice(0, 8)}`, roundNumber: "5", startDate: "2024-01-10", city: "Moscow", classification: "RESTRICTED" }),
+    );
+    await prisma.consultation.update({ where: { id: later }, data: { status: "APPROVED" } });
+    const before = (await getSelectionBook(drafter, selection([later]), "A4", true)).key;
+    // Round four (not in the book) closes a commitment: round five's briefing lists it no more.
+    await prisma.consultation.update({ where: { id: earlier }, data: { summary: "Changed." } });
+    const after = (await getSelectionBook(drafter, selection([later]), "A4", true)).key;
+    expect(after).not.toBe(before);
+    // A viewer's briefing draws on approved rounds only: never the drafter's cached PDF.
+    expect((await getSelectionBook(viewer, selection([later]), "A4", true)).key).not.toBe(after);
+    // …and the same for the record's own briefing note.
+    const note = { template: "briefing-note", paper: "A4" } as const;
+    expect((await getBriefingPdfKey(viewer, later, note)).key).not.toBe((await getBriefingPdfKey(drafter, later, note)).key);
+  });
+
   it("needs one to sixty consultations, with a clear message", () => {
     expect(() => selection([])).toThrow("Choose at least one consultation for the briefing book.");
     expect(() => selection(Array.from({ length: MAX_BOOK_RECORDS + 1 }, () => randomUUID()))).toThrow(
       `A briefing book holds at most ${MAX_BOOK_RECORDS} consultations: choose fewer.`,
     );
     const id = randomUUID();
-    expect(selection([id, id])).toEqual([id]);
+    expect(selection([id, id, id.toUpperCase()])).toEqual([id]);
+    // Sixty-one spellings of one id are one consultation.
+    expect(selection(Array.from({ length: MAX_BOOK_RECORDS + 1 }, () => id))).toEqual([id]);
   });
 });
