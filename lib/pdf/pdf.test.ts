@@ -233,6 +233,34 @@ describe("one-page summary", () => {
     expect(oversized[0]?.text).toMatch(/Left out to fit one page: \d+ of 20\d outcomes/);
   }, 60_000);
 
+  it("fits one page even with the longest title, heads and next round the forms allow", async () => {
+    const base = sampleBriefing();
+    const head = (side: "HOME" | "COUNTERPART", i: number) => ({
+      id: randomUUID(),
+      side,
+      honorific: "His Excellency Ambassador",
+      name: `${"Muhammad Abdul Rahman Khan Niazi ".repeat(3).trim()} ${i}`,
+      title: "Additional Secretary (Europe, Central Asia, Russian Federation and the Commonwealth of Independent States)".repeat(2).slice(0, 200),
+      organisation: "Ministry of Foreign Affairs",
+      role: "HEAD" as const,
+    });
+    const b: Briefing = {
+      ...base,
+      data: {
+        ...base.data,
+        facts: { ...base.data.facts, title: "Consultations on strategic stability, arms control and non-proliferation ".repeat(5).slice(0, 300) },
+        participants: [head("HOME", 1), head("HOME", 2), head("COUNTERPART", 1), head("COUNTERPART", 2)],
+        nextRound: { ...base.data.nextRound, note: "To be confirmed through diplomatic channels after consultations with the relevant ministries. ".repeat(6).slice(0, 500) },
+      },
+    };
+    for (const paper of ["A4", "LETTER"] as const) {
+      const pages = await pdfPages(await renderPdf({ template: "one-page", paper, briefings: [b] }));
+      expect(pages, paper).toHaveLength(1);
+      expectMarkings(pages, "RESTRICTED", true);
+      expect(pages[0]?.text).toContain("part of the title, the heads of delegation or the next round");
+    }
+  }, 60_000);
+
   it("names what it leaves out even when everything else fits", async () => {
     const base = sampleBriefing();
     const b: Briefing = {

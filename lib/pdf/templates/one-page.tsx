@@ -20,13 +20,17 @@ export interface Budget {
   outcomes: number;
   outcomeChars: number;
   topics: number;
+  /** The title, the heads of delegation and the next round (as long as the forms allow, they
+   * alone can fill the page). */
+  factChars: number;
 }
 
 export const BUDGETS: Budget[] = [
-  { summaryChars: 1_400, outcomes: 8, outcomeChars: 220, topics: 8 },
-  { summaryChars: 900, outcomes: 6, outcomeChars: 160, topics: 6 },
-  { summaryChars: 500, outcomes: 4, outcomeChars: 120, topics: 4 },
-  { summaryChars: 250, outcomes: 3, outcomeChars: 90, topics: 0 },
+  { summaryChars: 1_400, outcomes: 8, outcomeChars: 220, topics: 8, factChars: Infinity },
+  { summaryChars: 900, outcomes: 6, outcomeChars: 160, topics: 6, factChars: Infinity },
+  { summaryChars: 500, outcomes: 4, outcomeChars: 120, topics: 4, factChars: Infinity },
+  { summaryChars: 250, outcomes: 3, outcomeChars: 90, topics: 0, factChars: Infinity },
+  { summaryChars: 250, outcomes: 3, outcomeChars: 90, topics: 0, factChars: 140 },
 ];
 
 /** Cuts at the last sentence (or word) end within the limit, and says so with an ellipsis. */
@@ -53,7 +57,13 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
   );
   const shownOutcomes = outcomes.slice(0, budget.outcomes);
   const shownTopics = b.data.topics.slice(0, budget.topics);
+  const fact = (text: string) => shorten(text, budget.factChars);
+  const homeHeads = heads(b, "HOME");
+  const counterpartHeads = heads(b, "COUNTERPART");
+  const next = nextRound(b);
   const left: string[] = [];
+  if ([f.title, homeHeads, counterpartHeads, next].some((t) => t.length > budget.factChars))
+    left.push("part of the title, the heads of delegation or the next round");
   if (outcomes.length > shownOutcomes.length)
     left.push(`${outcomes.length - shownOutcomes.length} of ${outcomes.length} outcomes`);
   if (b.data.topics.length > shownTopics.length)
@@ -82,21 +92,21 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
           budget (a page that does not wrap grows to fit its content instead: not A4 any more). */}
       <Page size={paper} style={s.page} wrap experimentalPagination>
         <Text style={s.kicker}>One-page summary · {b.seriesName}</Text>
-        <Text style={[s.title, { fontSize: 16 }]}>{pdfText(f.title)}</Text>
+        <Text style={[s.title, { fontSize: 16 }]}>{pdfText(fact(f.title))}</Text>
         <Text style={s.subtitle}>{b.reference}</Text>
         <Fact width={contentWidth(paper)} name="Dates" value={dates(b)} />
         <Fact width={contentWidth(paper)} name="Venue" value={venue(b)} />
         <Fact
           width={contentWidth(paper)}
           name={`Led by (${b.homeCountryName})`}
-          value={heads(b, "HOME")}
+          value={fact(homeHeads)}
         />
         <Fact
           width={contentWidth(paper)}
           name={`Led by (${b.counterpartNames})`}
-          value={heads(b, "COUNTERPART")}
+          value={fact(counterpartHeads)}
         />
-        <Fact width={contentWidth(paper)} name="Next round" value={nextRound(b)} />
+        <Fact width={contentWidth(paper)} name="Next round" value={fact(next)} />
         {f.summary !== "" && (
           <Section title="In brief">
             <Para
