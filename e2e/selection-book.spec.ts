@@ -20,7 +20,9 @@ test("a drafter ticks consultations of two series in the list and downloads them
   await expect(download).toBeDisabled();
   await page.getByRole("checkbox", { name: `Choose “${later}” for a briefing book` }).check();
   await expect(bar).toContainText("1 consultation chosen for a briefing book, in date order.");
-  await page.getByRole("checkbox", { name: "Choose every consultation on this page for a briefing book" }).check();
+  const every = page.getByRole("checkbox", { name: "Choose every consultation on this page for a briefing book" });
+  await expect(every).toHaveJSProperty("indeterminate", true);
+  await every.check();
   await expect(bar).toContainText("2 consultations chosen");
   await expectAccessible(page);
 
@@ -43,6 +45,10 @@ test("a drafter ticks consultations of two series in the list and downloads them
   await expect(bar.getByRole("alert")).toHaveText(
     "One of the chosen consultations is not available to you. Reload the list and choose again.",
   );
-  await bar.getByRole("button", { name: "Clear" }).click();
+  const clear = bar.getByRole("button", { name: "Clear" });
+  await clear.click();
   await expect(download).toBeDisabled();
+  // The refusal was about that choice; the keyboard focus stays where it was.
+  await expect(bar.getByRole("alert")).toHaveCount(0);
+  await expect(clear).toBeFocused();
 });

@@ -4,7 +4,7 @@
 // server travels twice (as HTML and as React's payload of every element); here only the rows'
 // data travels in the payload and the markup is made from it (decision 0012).
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { ClassificationBadge, StatusBadge } from "@/components/consultations/badges";
 import { Highlighted } from "@/components/consultations/highlighted";
@@ -97,9 +97,13 @@ export interface SearchResultRow extends ConsultationRow {
 export function SearchResultsTable({ rows, bookable = false }: { rows: SearchResultRow[]; bookable?: "all" | "approved" | false }) {
   const [picked, setPicked] = useState<string[]>([]);
   const eligible = rows.filter((r) => bookable === "all" || (bookable === "approved" && r.status === "APPROVED"));
-  // Only what is on this page counts: another page of results starts a new choice.
+  // Only what is on this page counts (the list page gives each search and page a table of its own).
   const chosen = picked.filter((id) => eligible.some((r) => r.id === id));
   const all = eligible.length > 0 && chosen.length === eligible.length;
+  const allBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (allBox.current) allBox.current.indeterminate = chosen.length > 0 && !all;
+  }, [chosen.length, all]);
   const toggle = (id: string, on: boolean) =>
     setPicked((ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
   return (
@@ -113,6 +117,7 @@ export function SearchResultsTable({ rows, bookable = false }: { rows: SearchRes
             lead={
               bookable ? (
                 <input
+                  ref={allBox}
                   type="checkbox"
                   className="size-4 accent-brand"
                   aria-label="Choose every consultation on this page for a briefing book"
@@ -177,10 +182,17 @@ function offeredName(disposition: string | null): string {
 function BookBar({ chosen, approvedOnly, onClear }: { chosen: string[]; approvedOnly: boolean; onClear: () => void }) {
   const [paper, setPaper] = useState<"A4" | "LETTER">("A4");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // A refusal is shown for the choice it was made for, and goes when the choice changes.
+  const [refusal, setRefusal] = useState<{ choice: string; message: string } | null>(null);
+  const n = chosen.length;
+  const idle = n > 0 && !busy;
+  const choice = chosen.join();
+  const error = refusal?.choice === choice ? refusal.message : null;
+  const setError = (message: string) => setRefusal({ choice, message });
   const download = async () => {
+    if (!idle) return;
     setBusy(true);
-    setError(null);
+    setRefusal(null);
     try {
       const query = new URLSearchParams([...chosen.map((id) => ["id", id]), ["paper", paper], ["download", "1"]]);
       const response = await fetch(`/api/books?${query.toString()}`);
@@ -203,9 +215,11 @@ function BookBar({ chosen, approvedOnly, onClear }: { chosen: string[]; approved
       setBusy(false);
     }
   };
-  const n = chosen.length;
+  // aria-disabled, not disabled: a button that is pressed and then disabled drops the keyboard
+  // focus to the page's start.
+  const off = "aria-disabled:cursor-not-allowed aria-disabled:opacity-60";
   return (
-    <section aria-label="Briefing book of chosen consultations" className="mb-3 rounded-lg border border-line bg-white p-3 text-sm shadow-sm">
+    <section aria-label="Briefing book of chosen consultations" aria-busy={busy} className="mb-3 rounded-lg border border-line bg-white p-3 text-sm shadow-sm">
       <div className="flex flex-wrap items-center gap-3">
         <p aria-live="polite" className="min-w-0 flex-1 text-muted">
           {n === 0
@@ -223,12 +237,15 @@ function BookBar({ chosen, approvedOnly, onClear }: { chosen: string[]; approved
             <option value="LETTER">US Letter</option>
           </select>
         </label>
-        {n > 0 && (
-          <button type="button" onClick={onClear} className={buttonVariants({ variant: "secondary" })}>
-            Clear
-          </button>
-        )}
-        <button type="button" onClick={download} disabled={n === 0 || busy} aria-busy={busy} className={buttonVariants()}>
+        <button
+          type="button"
+          onClick={() => n > 0 && onClear()}
+          aria-disabled={n === 0}
+          className={`${buttonVariants({ variant: "secondary" })} ${off}`}
+        >
+          Clear
+        </button>
+        <button type="button" onClick={download} aria-disabled={!idle} className={`${buttonVariants()} ${off}`}>
           {busy ? "Preparing the briefing book…" : "Download briefing book"}
         </button>
       </div>

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber } from "pdf-lib";
 import { renderPdf } from "@/lib/pdf/render";
 import { frontPageCount } from "@/lib/pdf/templates/book-front";
-import { ordinal } from "@/lib/pdf/templates/public-readout";
+import { ordinal, withIndefinite } from "@/lib/pdf/templates/public-readout";
 import { countryPrintName } from "@/lib/countries";
 import { sampleBriefing } from "@/lib/pdf/warm-up";
 import type { Briefing } from "@/lib/pdf/briefing";
@@ -321,6 +321,9 @@ describe("public readout", () => {
     expect(text).toContain("in an open and frank atmosphere");
     expect(text).toContain("The two sides discussed: • Afghanistan and the SCO • CPEC and the Eurasian Economic Union • Political relations");
     expect(text).toContain("led the delegation of the Republic of Moldova");
+    expect(["open", "useful", "unusual", "honest", "cordial", "one-sided", "European", "uneasy", "unique"].map(withIndefinite)).toEqual(
+      ["an open", "a useful", "an unusual", "an honest", "a cordial", "a one-sided", "a European", "an uneasy", "a unique"],
+    );
     expect([1, 2, 3, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal)).toEqual(
       ["first", "second", "third", "eleventh", "twelfth", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th"],
     );
@@ -340,11 +343,13 @@ describe("briefing book", () => {
       approved: true,
     };
     const long = withOutcomes(60);
+    // Each its own reference and version: the pages must carry their own record's.
     const records = [
-      round4,
-      sampleBriefing(),
+      { ...round4, reference: "READOUT/2022/00000004", version: 3 },
+      { ...sampleBriefing(), reference: "READOUT/2023/00000005", version: 2 },
       {
         ...long,
+        reference: "READOUT/2024/00000006",
         data: {
           ...long.data,
           facts: { ...long.data.facts, title: "A long round with sixty outcomes" },

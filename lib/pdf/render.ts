@@ -3,7 +3,7 @@ import { createElement, type ReactElement } from "react";
 import { pdf } from "@react-pdf/renderer";
 import { PDFDocument, ParseSpeeds } from "pdf-lib";
 import { registerFonts } from "@/lib/pdf/fonts";
-import { finalize, stampMarkings } from "@/lib/pdf/markings";
+import { finalize, stampMarkings, type Markings } from "@/lib/pdf/markings";
 import { addOutline } from "@/lib/pdf/outline";
 import { day, type Briefing, type Paper, type Template } from "@/lib/pdf/briefing";
 import { BriefingNote } from "@/lib/pdf/templates/briefing-note";
@@ -154,6 +154,25 @@ async function assemble(
 }
 
 /**
+ * A book's markings page by page: the cover and contents are the book's (a draft while any record
+ * is); each record's pages carry its own reference and version, and DRAFT only if it is not
+ * approved. `starts`: the page index each record starts on; `front`: pages before the first.
+ */
+export function bookPageMarkings(
+  briefings: Briefing[],
+  starts: number[],
+  front: number,
+  book: Pick<Markings, "reference" | "version" | "draft">,
+): (pageIndex: number) => Pick<Markings, "reference" | "version" | "draft"> {
+  return (index) => {
+    let at = -1;
+    while (at + 1 < starts.length && (starts[at + 1] as number) <= index) at++;
+    const b = briefings[at];
+    return b && index >= front ? { reference: b.reference, version: b.version, draft: !b.approved } : book;
+  };
+}
+
+/**
  * The one entry point: a render request in, finished PDF bytes (marked, numbered, reproducible)
  * out. A briefing book may be given its parts already rendered (renderBookPart, in order), and
  * so may a briefing note (its one part: the same pages before markings).
@@ -194,16 +213,7 @@ export async function renderPdf(req: RenderRequest, bookParts?: Uint8Array[]): P
       reference = req.book?.reference ?? "READOUT/BOOK";
       version = null;
       draft = req.briefings.some((b) => !b.approved);
-      // The cover and contents are the book's (a draft while any record is); each record's pages
-      // carry its own reference and version, and DRAFT only if it is not approved.
-      const starts = built.outline.map((e) => e.pageIndex);
-      const book = { reference, version, draft };
-      perPage = (index) => {
-        let at = -1;
-        while (at + 1 < starts.length && (starts[at + 1] as number) <= index) at++;
-        const b = req.briefings[at];
-        return b && index >= built.front ? { reference: b.reference, version: b.version, draft: !b.approved } : book;
-      };
+      perPage = bookPageMarkings(req.briefings, built.outline.map((e) => e.pageIndex), built.front, { reference, version, draft });
       break;
     }
   }

@@ -14,7 +14,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, Parse
 import { day, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { finalize, stampMarkings } from "@/lib/pdf/markings";
 import { addOutline } from "@/lib/pdf/outline";
-import { highest, renderIdentity, type RenderRequest } from "@/lib/pdf/render";
+import { bookPageMarkings, highest, renderIdentity, type RenderRequest } from "@/lib/pdf/render";
 import { contentsPages, frontPageCount } from "@/lib/pdf/templates/book-front";
 import {
   dates,
@@ -310,12 +310,12 @@ export class ChromiumPeer {
     for (const part of [frontDoc, ...bodies])
       for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
     addOutline(doc, entries.map((e) => ({ title: e.title, pageIndex: e.page - 1 })));
-    await stampMarkings(doc, {
-      classification: highest(req.briefings.map((b) => b.data.facts.classification)),
-      reference: req.book?.reference ?? "READOUT/BOOK",
-      version: null,
-      draft: req.briefings.some((b) => !b.approved),
-    });
+    const book = { reference: req.book?.reference ?? "READOUT/BOOK", version: null, draft: req.briefings.some((b) => !b.approved) };
+    await stampMarkings(
+      doc,
+      { classification: highest(req.briefings.map((b) => b.data.facts.classification)), ...book },
+      bookPageMarkings(req.briefings, entries.map((e) => e.page - 1), planned, book),
+    );
     return finalize(doc, { title: req.book?.title ?? "Briefing book", date, idSeed: renderIdentity(req) });
   }
 

@@ -141,6 +141,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
         </p>
       ) : (
         <SearchResultsTable
+          key={JSON.stringify(params)}
           bookable={hasPermission(user, "consultation:download-draft") ? "all" : hasPermission(user, "consultation:download") && "approved"}
           rows={result.rows.map((r) => ({
             id: r.id,

@@ -39,9 +39,11 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** "an open and frank", "a cordial": the article the word after it takes (by its first letter). */
-function withIndefinite(words: string): string {
-  return `${/^[aeiou]/i.test(words) ? "an" : "a"} ${words}`;
+/** "an open and frank", "a cordial", "a useful", "an honest": the article the words take (by how
+ * the first one sounds, for the common exceptions to its first letter). */
+export function withIndefinite(words: string): string {
+  const vowelSound = /^(?:[aeio]|u(?!ni|s[eu]|ti|r[ae])|hon|hour|heir)/i.test(words) && !/^(?:one|once|eu)/i.test(words);
+  return `${vowelSound ? "an" : "a"} ${words}`;
 }
 
 function list(items: string[]): string {
