@@ -117,11 +117,21 @@ describe("briefing note", () => {
     const base = withOutcomes(3);
     const urdu = "دونوں فریقوں نے دوطرفہ تعاون کے وسیع امور پر تبادلہ خیال کیا۔ ";
     const outcomes = base.data.outcomes.map((o, i) => (i === 1 ? { ...o, text: urdu.repeat(6) } : o));
-    const b = { ...base, data: { ...base.data, outcomes, facts: { ...base.data.facts, summary: urdu.repeat(20), context: urdu.repeat(4) } } };
+    const title = "المشاورات السياسية الثنائية بين باكستان وروسيا، الجولة الخامسة في إسلام آباد حول التعاون الإقليمي";
+    const b = { ...base, data: { ...base.data, outcomes, facts: { ...base.data.facts, title, summary: urdu.repeat(20), context: urdu.repeat(4) } } };
     const pages = await pdfPages(await note(b, paper));
     expectMarkings(pages, "RESTRICTED", true);
     const arabicLines = pages.flatMap((p) => p.items.filter((item) => /[\u0600-\u06FF]/.test(item.str)));
     expect(arabicLines.length).toBeGreaterThan(25);
+    // The title's lines (above the first fact row) end at the right margin, as Arabic is set.
+    const first = pages[0] as PdfPage;
+    const dates = first.items.find((item) => item.str === "Dates");
+    const titleLines = new Map<number, number>();
+    for (const item of first.items)
+      if (/[\u0600-\u06FF]/.test(item.str) && item.y > (dates?.y ?? 0) + 20)
+        titleLines.set(Math.round(item.y), Math.max(titleLines.get(Math.round(item.y)) ?? 0, item.x + item.width));
+    expect(titleLines.size, "the title takes two lines").toBeGreaterThanOrEqual(2);
+    for (const right of titleLines.values()) expect(right).toBeGreaterThan(first.width - 56 - 8);
   });
 
   it("survives long words, links, Cyrillic paragraphs and Arabic lines without running into the markings", async () => {

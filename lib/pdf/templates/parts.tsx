@@ -21,15 +21,18 @@ export function Para({
   text,
   width,
   size = 10,
+  bold = false,
   style,
 }: {
   text: string;
   width: number;
   size?: number;
+  /** Set in bold (a title): measured so. */
+  bold?: boolean;
   style?: ComponentProps<typeof View>["style"];
 }) {
   if (!("direction" in rtl(text))) return <Text style={style}>{pdfText(text)}</Text>;
-  const lines = text.split(/\n+/).flatMap((segment) => breakLines(segment, width, size));
+  const lines = text.split(/\n+/).flatMap((segment) => breakLines(segment, width, size, bold));
   return (
     <View style={style}>
       {lines.map((line, i) => (

@@ -1,7 +1,7 @@
 import { Document, Page, Text } from "@react-pdf/renderer";
 import { day, pdfText, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { label } from "@/lib/validation/vocabulary";
-import { dates } from "@/lib/pdf/templates/parts";
+import { Para, contentWidth, dates } from "@/lib/pdf/templates/parts";
 
 import { s } from "@/lib/pdf/templates/styles";
 
@@ -110,7 +110,7 @@ export function PublicReadout({ b, paper }: { b: Briefing; paper: Paper }) {
     >
       <Page size={paper} style={[s.page, { fontSize: 11, lineHeight: 1.55 }]}>
         <Text style={s.kicker}>Press release</Text>
-        <Text style={[s.title, { marginBottom: 14 }]}>{pdfText(f.title)}</Text>
+        <Para text={f.title} width={contentWidth(paper)} size={19} bold style={[s.title, { marginBottom: 14 }]} />
         {readoutParagraphs(b).map((para, i) => (
           <Text key={i} style={[s.p, { marginBottom: 8 }]}>
             {i === 0
