@@ -47,7 +47,7 @@ export const TEMPLATE_NAMES: Record<Template, string> = {
  * get break opportunities (breakLongToken): 26 for the text column; fewer for a narrow table
  * column, with a shorter `run` between breaks. */
 export function pdfText(text: string, { longest = 26, run = 20 }: { longest?: number; run?: number } = {}): string {
-  const breakable = text.replace(new RegExp(`\\S{${longest},}`, "g"), (token) => breakLongToken(token, run));
+  const breakable = text.replace(pattern(`\\S{${longest},}`), (token) => breakLongToken(token, run));
   return /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(breakable)
     ? `\u061C${breakable}`
     : breakable;
@@ -75,7 +75,15 @@ export const BREAK = "\u200A";
 function breakLongToken(token: string, run: number): string {
   return token
     .replace(/([/@.?&=_-]+)(?=.)/g, `$1${BREAK}`)
-    .replace(new RegExp(`([^/@.?&=_\\u200A-]{${run}})(?=[^/@.?&=_\\u200A-])`, "g"), `$1${BREAK}`);
+    .replace(pattern(`([^/@.?&=_\\u200A-]{${run}})(?=[^/@.?&=_\\u200A-])`), `$1${BREAK}`);
+}
+
+/** Each template's few patterns, compiled once (pdfText runs for every text of every render). */
+const patterns = new Map<string, RegExp>();
+function pattern(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source, "g")));
+  return re;
 }
 
 const longDate = new Intl.DateTimeFormat("en-GB", {
