@@ -105,6 +105,29 @@ export function renderBookPart(b: Briefing, paper: Paper): Promise<Uint8Array> {
   return renderBytes(createElement(BriefingNote, { b, paper }));
 }
 
+/**
+ * The cover and contents, numbered: planned by contentsPages, rendered, and if titles wrapped more
+ * than planned and pushed rows onto another page, numbered again from the pages the front took
+ * (the numbers' column is fixed, so the rows do not move). `numbered(front)`: the contents'
+ * entries when the records start after `front` pages. The benchmark's Chromium peer uses it too.
+ */
+export async function settleFront<E, D extends { getPageCount(): number }>(
+  req: RenderRequest,
+  numbered: (front: number) => E[],
+  render: (entries: E[]) => Promise<D>,
+): Promise<{ doc: D; entries: E[]; front: number }> {
+  let front = frontPageCount(req.briefings.map((b) => ({ title: b.data.facts.title })), req.paper);
+  let entries = numbered(front);
+  let doc = await render(entries);
+  for (let tries = 0; doc.getPageCount() !== front; tries++) {
+    if (tries === 2) throw new Error("the briefing book's contents would not settle on a number of pages");
+    front = doc.getPageCount();
+    entries = numbered(front);
+    doc = await render(entries);
+  }
+  return { doc, entries, front };
+}
+
 /** Cover and contents, then the parts (rendered by renderBookPart, in the order of req.briefings). */
 async function assemble(
   req: RenderRequest,
@@ -135,22 +158,12 @@ async function assemble(
         date: new Date(latest),
       }),
     );
-  let planned = frontPageCount(req.briefings.map((b) => ({ title: b.data.facts.title })), req.paper);
-  let entries = numbered(planned);
-  let frontDoc = await renderFront(entries);
-  // Titles that wrap more than planned push contents rows onto another page: number again from
-  // the pages the front took (the numbers' column is fixed, so the rows do not move).
-  for (let tries = 0; frontDoc.getPageCount() !== planned; tries++) {
-    if (tries === 2) throw new Error("the briefing book's contents would not settle on a number of pages");
-    planned = frontDoc.getPageCount();
-    entries = numbered(planned);
-    frontDoc = await renderFront(entries);
-  }
+  const { doc: frontDoc, entries, front } = await settleFront(req, numbered, renderFront);
   const doc = await PDFDocument.create();
   for (const part of [frontDoc, ...notes]) {
     for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
   }
-  return { doc, outline: entries.map((e) => ({ title: e.title, pageIndex: e.page - 1 })), front: planned };
+  return { doc, outline: entries.map((e) => ({ title: e.title, pageIndex: e.page - 1 })), front };
 }
 
 /**

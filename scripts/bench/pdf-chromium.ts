@@ -14,8 +14,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, Parse
 import { day, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { finalize, stampMarkings } from "@/lib/pdf/markings";
 import { addOutline } from "@/lib/pdf/outline";
-import { bookPageMarkings, highest, renderIdentity, type RenderRequest } from "@/lib/pdf/render";
-import { contentsPages, frontPageCount } from "@/lib/pdf/templates/book-front";
+import { bookPageMarkings, highest, renderIdentity, settleFront, type RenderRequest } from "@/lib/pdf/render";
+import { contentsPages } from "@/lib/pdf/templates/book-front";
 import {
   dates,
   heads,
@@ -296,16 +296,7 @@ export class ChromiumPeer {
       }));
     const printFront = (entries: ReturnType<typeof numbered>) =>
       this.print(frontHtml(req.book?.title ?? "Briefing book", req.book?.subtitle ?? "", entries, req.paper), req.paper);
-    // As render.ts does: numbered from the pages the front really took, if not as planned.
-    let planned = frontPageCount(req.briefings.map((b) => ({ title: b.data.facts.title })), req.paper);
-    let entries = numbered(planned);
-    let frontDoc = await printFront(entries);
-    for (let tries = 0; frontDoc.getPageCount() !== planned; tries++) {
-      if (tries === 2) throw new Error("the peer's contents would not settle on a number of pages");
-      planned = frontDoc.getPageCount();
-      entries = numbered(planned);
-      frontDoc = await printFront(entries);
-    }
+    const { doc: frontDoc, entries, front: planned } = await settleFront(req, numbered, printFront);
     const doc = await PDFDocument.create();
     for (const part of [frontDoc, ...bodies])
       for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
