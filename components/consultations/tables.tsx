@@ -187,6 +187,8 @@ function BookBar({ chosen, approvedOnly, onClear }: { chosen: string[]; approved
   const n = chosen.length;
   const idle = n > 0 && !busy;
   const choice = chosen.join();
+  // A refusal goes as soon as the choice changes (it does not come back with the same choice).
+  if (refusal && refusal.choice !== choice) setRefusal(null);
   const error = refusal?.choice === choice ? refusal.message : null;
   const setError = (message: string) => setRefusal({ choice, message });
   const download = async () => {

@@ -126,6 +126,7 @@ describe("briefing note", () => {
     // The title's lines (above the first fact row) end at the right margin, as Arabic is set.
     const first = pages[0] as PdfPage;
     const dates = first.items.find((item) => item.str === "Dates");
+    expect(dates, "the facts table's first row").toBeDefined();
     const titleLines = new Map<number, number>();
     for (const item of first.items)
       if (/[\u0600-\u06FF]/.test(item.str) && item.y > (dates?.y ?? 0) + 20)
@@ -256,9 +257,11 @@ describe("one-page summary", () => {
     });
     const b: Briefing = {
       ...base,
+      seriesName: "Bilateral consultations on strategic stability, arms control, disarmament and non-proliferation ".repeat(4).slice(0, 300),
       data: {
         ...base.data,
-        facts: { ...base.data.facts, title: "Consultations on strategic stability, arms control and non-proliferation ".repeat(5).slice(0, 300) },
+        facts: { ...base.data.facts, title: "Consultations on strategic stability, arms control and non-proliferation ".repeat(5).slice(0, 300), venueCity: "Islamabad, Ministry of Foreign Affairs, Constitution Avenue, Sector G-5, conference hall ".slice(0, 120) },
+        outcomes: base.data.outcomes.map((o) => (o.type === "COMMITMENT" ? { ...o, owner: "Directorate-General for Europe, Central Asia and the Commonwealth of Independent States ".repeat(3).slice(0, 200) } : o)),
         participants: [head("HOME", 1), head("HOME", 2), head("COUNTERPART", 1), head("COUNTERPART", 2)],
         nextRound: { ...base.data.nextRound, note: "To be confirmed through diplomatic channels after consultations with the relevant ministries. ".repeat(6).slice(0, 500) },
       },
@@ -267,7 +270,7 @@ describe("one-page summary", () => {
       const pages = await pdfPages(await renderPdf({ template: "one-page", paper, briefings: [b] }));
       expect(pages, paper).toHaveLength(1);
       expectMarkings(pages, "RESTRICTED", true);
-      expect(pages[0]?.text).toContain("part of the title, the heads of delegation or the next round");
+      expect(pages[0]?.text).toContain("part of some long titles, names and places");
     }
   }, 60_000);
 

@@ -95,7 +95,7 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
     CROSS JOIN LATERAL (
       SELECT max(p."updatedAt") AS "earlierMax", count(*)::int AS "earlierCount"
       FROM "Consultation" p
-      WHERE p."seriesId" = c."seriesId" AND p."startDate" < c."startDate" AND p.classification = ANY(${visible}::"Classification"[])
+      WHERE p."seriesId" = c."seriesId" AND p."startDate" <= c."startDate" AND p.id <> c.id AND p.classification = ANY(${visible}::"Classification"[])
     ) e
     WHERE c.id = ${id}::uuid AND c.classification = ANY(${visible}::"Classification"[])`;
   if (!record) throw new AppError("NOT_FOUND", "No such consultation.");
@@ -131,7 +131,7 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
   const date = record.startDate.toISOString().slice(0, 10);
   const fileName = `${date} ${record.title} — ${TEMPLATE_NAMES[template]} v${record.version}.pdf`;
   // Audited by the classification of the record it comes from, whatever its marking.
-  return { key, fileName, classification: record.classification };
+  return { key, fileName, classification: record.classification, version: record.version, status: record.status };
 }
 
 /** The key alone, for a conditional request: no render, no bytes read. */
@@ -188,6 +188,17 @@ async function identifyApproved(actor: Actor, id: string, template: Template, pa
   };
 }
 
+/**
+ * The briefing as loaded for the render, if it is still the version and state the key was made
+ * from: saved or reopened in between, the render would not be what the key says (and a viewer's
+ * or a public readout's could take in a draft).
+ */
+function unchanged(briefing: Briefing, keyed: { version: number; status: string }): Briefing {
+  if (briefing.version !== keyed.version || briefing.status !== keyed.status)
+    throw new AppError("CONFLICT", "This consultation changed while its PDF was being made. Try again.");
+  return briefing;
+}
+
 /** The PDF from the shared cache, or rendered (off the request thread) and cached. */
 export async function getBriefingPdf(
   actor: Actor,
@@ -198,14 +209,15 @@ export async function getBriefingPdf(
     options.version === "approved"
       ? await identifyApproved(actor, id, options.template, options.paper)
       : null;
-  const meta = approved ?? (await identify(actor, id, options.template, options.paper));
+  const current = approved ? null : await identify(actor, id, options.template, options.paper);
+  const meta = approved ?? (current as NonNullable<typeof current>);
   const { bytes, cached } = await cachedPdf(
     meta.key,
     options.template,
     async () => {
       const briefing = approved
         ? (approved.frozen ?? (await freezeApprovedBriefing(id)))
-        : await loadBriefing(actor, id);
+        : unchanged(await loadBriefing(actor, id), current as NonNullable<typeof current>);
       if (!briefing) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
       return render({ template: options.template, paper: options.paper, briefings: [briefing] });
     },
@@ -269,7 +281,7 @@ export async function warmBriefingCache(actor: Actor, id: string): Promise<void>
  */
 async function warmOnce(actor: Actor, id: string): Promise<void> {
   const meta = await identify(actor, id, "briefing-note", "A4");
-  const briefing = await loadBriefing(actor, id);
+  const briefing = unchanged(await loadBriefing(actor, id), meta);
   await cachedPdf(meta.key, "briefing-note", async () =>
     render({ template: "briefing-note", paper: "A4", briefings: [briefing] }),
   );

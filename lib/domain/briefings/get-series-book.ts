@@ -208,7 +208,8 @@ export async function getSelectionBook(
   const context = await prisma.consultation.findMany({
     where: {
       seriesId: { in: [...new Set(rounds.map((r) => r.seriesId))] },
-      classification: { in: visibleClassifications(actor.clearance) },
+      // What the reader's briefings draw on: a viewer's, approved rounds only.
+      ...bookRoundsWhere(actor),
     },
     orderBy: { id: "asc" },
     select: { id: true, updatedAt: true, status: true },

@@ -6,11 +6,12 @@ import {
   getSelectionBook,
   parseBookSelection,
 } from "@/lib/domain/briefings/get-series-book";
-import { getBriefingPdfKey } from "@/lib/domain/briefings/get-briefing-pdf";
+import { getBriefingPdf, getBriefingPdfKey } from "@/lib/domain/briefings/get-briefing-pdf";
+import { saveRecord } from "@/lib/domain/consultations/save-record";
 import { createConsultation } from "@/lib/domain/consultations/create-consultation";
 import { createTestUser } from "@/lib/testing/factories";
 import { pdfPageTexts } from "@/lib/testing/pdf-text";
-import { newRoundInput } from "@/lib/testing/record-fixtures";
+import { newRoundInput, workedExample } from "@/lib/testing/record-fixtures";
 import { createConsultationSchema } from "@/lib/validation/consultation";
 
 const selection = (ids: string[]) => parseBookSelection(new URLSearchParams(ids.map((id) => ["id", id])));
@@ -96,6 +97,40 @@ describe("a briefing book of chosen consultations", () => {
     // …and the same for the record's own briefing note.
     const note = { template: "briefing-note", paper: "A4" } as const;
     expect((await getBriefingPdfKey(viewer, later, note)).key).not.toBe((await getBriefingPdfKey(drafter, later, note)).key);
+  });
+
+  it("an approved briefing draws on approved earlier rounds only, never on a draft's commitments", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER", clearance: "RESTRICTED" });
+    const viewer = await createTestUser({ role: "VIEWER", clearance: "RESTRICTED" });
+    const earlier = await round(drafter, `Round four ${randomUUID().slice(0, 8)}`, "2023-01-10");
+    // Round four, still a draft, holds open commitments (the worked example's).
+    expect((await saveRecord(drafter, earlier, 1, workedExample({ startDate: "2023-01-10", classification: "RESTRICTED" }))).status).toBe("saved");
+    const { seriesId } = await prisma.consultation.findUniqueOrThrow({ where: { id: earlier }, select: { seriesId: true } });
+    const { id: later } = await createConsultation(
+      drafter,
+      createConsultationSchema.parse({ seriesId, title: `Round five ${randomUUID().slice(0, 8)}`, roundNumber: "5", startDate: "2024-01-10", city: "Moscow", classification: "RESTRICTED" }),
+    );
+    const draftText = (await pdfPageTexts((await getBriefingPdf(drafter, later, { template: "briefing-note", paper: "A4" })).bytes as Uint8Array)).join(" ");
+    expect(draftText, "the drafter's working copy shows the draft round's commitments").toContain("Open commitments from earlier rounds");
+    const { version } = await prisma.consultation.findUniqueOrThrow({ where: { id: later }, select: { version: true } });
+    await prisma.consultation.update({ where: { id: later }, data: { status: "APPROVED", approvedVersion: version, approvedAt: new Date() } });
+    const approved = (await pdfPageTexts((await getBriefingPdf(viewer, later, { template: "briefing-note", paper: "A4", version: "approved" })).bytes as Uint8Array)).join(" ");
+    expect(approved).toContain("Round five");
+    expect(approved).not.toContain("Open commitments from earlier rounds");
+  }, 60_000);
+
+  it("a note's key changes when another round of its series on the same date does", async () => {
+    const drafter = await createTestUser({ role: "DRAFTER", clearance: "RESTRICTED" });
+    const first = await round(drafter, `Morning ${randomUUID().slice(0, 8)}`, "2024-03-03");
+    const { seriesId } = await prisma.consultation.findUniqueOrThrow({ where: { id: first }, select: { seriesId: true } });
+    const { id: second } = await createConsultation(
+      drafter,
+      createConsultationSchema.parse({ seriesId, title: `Afternoon ${randomUUID().slice(0, 8)}`, roundNumber: "6", startDate: "2024-03-03", city: "Moscow", classification: "RESTRICTED" }),
+    );
+    const note = { template: "briefing-note", paper: "A4" } as const;
+    const before = (await getBriefingPdfKey(drafter, second, note)).key;
+    await prisma.consultation.update({ where: { id: first }, data: { summary: "Changed." } });
+    expect((await getBriefingPdfKey(drafter, second, note)).key).not.toBe(before);
   });
 
   it("needs one to sixty consultations, with a clear message", () => {

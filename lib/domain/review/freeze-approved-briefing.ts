@@ -14,8 +14,10 @@ const SYSTEM_ID = "00000000-0000-0000-0000-000000000000";
 export async function freezeApprovedBriefing(id: string): Promise<Briefing | null> {
   const head = await prisma.consultation.findUnique({ where: { id }, select: { classification: true, status: true, approvedVersion: true, approvedAt: true } });
   if (!head || head.status !== "APPROVED" || head.approvedVersion === null) return null;
-  // Read as the record's own classification allows, not as whoever happened to approve last.
-  const system: Actor = { id: SYSTEM_ID, role: "ADMIN", clearance: head.classification };
+  // Read as the record's own classification allows, not as whoever happened to approve last, and
+  // as a reader of approved briefings: an approved PDF, which viewers download, draws on approved
+  // earlier rounds only, never on their drafts (load-briefing.ts).
+  const system: Actor = { id: SYSTEM_ID, role: "VIEWER", clearance: head.classification };
   const record = await getRecord(system, id);
   const briefing: Briefing = {
     ...(await assembleBriefing(system, record)),

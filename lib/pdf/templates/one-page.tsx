@@ -20,8 +20,8 @@ export interface Budget {
   outcomes: number;
   outcomeChars: number;
   topics: number;
-  /** The title, the heads of delegation and the next round (as long as the forms allow, they
-   * alone can fill the page). */
+  /** The title, series, venue, heads of delegation, next round and commitments' owners (as long
+   * as the forms allow, they alone can fill the page). */
   factChars: number;
 }
 
@@ -62,8 +62,8 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
   const counterpartHeads = heads(b, "COUNTERPART");
   const next = nextRound(b);
   const left: string[] = [];
-  if ([f.title, homeHeads, counterpartHeads, next].some((t) => t.length > budget.factChars))
-    left.push("part of the title, the heads of delegation or the next round");
+  if ([f.title, b.seriesName, venue(b), homeHeads, counterpartHeads, next, ...shownOutcomes.map((o) => o.owner)].some((t) => t.length > budget.factChars))
+    left.push("part of some long titles, names and places");
   if (outcomes.length > shownOutcomes.length)
     left.push(`${outcomes.length - shownOutcomes.length} of ${outcomes.length} outcomes`);
   if (b.data.topics.length > shownTopics.length)
@@ -91,11 +91,11 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
       {/* Wrapping, so that too much for one page makes a second one, and render.ts tightens the
           budget (a page that does not wrap grows to fit its content instead: not A4 any more). */}
       <Page size={paper} style={s.page} wrap experimentalPagination>
-        <Text style={s.kicker}>One-page summary · {b.seriesName}</Text>
+        <Text style={s.kicker}>One-page summary · {pdfText(fact(b.seriesName))}</Text>
         <Para text={fact(f.title)} width={contentWidth(paper)} size={16} bold style={[s.title, { fontSize: 16 }]} />
         <Text style={s.subtitle}>{b.reference}</Text>
         <Fact width={contentWidth(paper)} name="Dates" value={dates(b)} />
-        <Fact width={contentWidth(paper)} name="Venue" value={venue(b)} />
+        <Fact width={contentWidth(paper)} name="Venue" value={fact(venue(b))} />
         <Fact
           width={contentWidth(paper)}
           name={`Led by (${b.homeCountryName})`}
@@ -131,7 +131,7 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
               <Bullet key={o.id}>
                 {label(o.type)}: {pdfText(shorten(o.text, budget.outcomeChars))}
                 {o.type === "COMMITMENT"
-                  ? ` — ${o.owner || "no owner"}${o.dueDate ? `, due ${o.dueDate}` : ""}, ${label(o.status ?? "OPEN").toLowerCase()}`
+                  ? ` — ${pdfText(fact(o.owner)) || "no owner"}${o.dueDate ? `, due ${o.dueDate}` : ""}, ${label(o.status ?? "OPEN").toLowerCase()}`
                   : ""}
               </Bullet>
             ))}
