@@ -10,8 +10,7 @@ function fontFile(pkg: string, file: string): string {
 }
 
 export const BODY_FONT = "Noto Sans";
-/** The body font's regular face (also measured by the book's contents, book-front.tsx). */
-export const BODY_FONT_FILE = fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf");
+const BODY_FONT_FILE = fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf");
 export const ARABIC_FONT = "Noto Naskh Arabic";
 
 export function registerFonts(): void {

@@ -13,7 +13,8 @@ const SLACK = 0.96;
 
 let fonts: { sans: Font; arabic: Font; sansBold: Font; arabicBold: Font } | null = null;
 
-function load(): NonNullable<typeof fonts> {
+/** The body and Arabic faces, parsed once per process (also measured by book-front.tsx). */
+export function load(): NonNullable<typeof fonts> {
   if (fonts) return fonts;
   const file = (pkg: string, f: string) =>
     readFileSync(path.join(process.cwd(), "node_modules", "@expo-google-fonts", pkg, f));

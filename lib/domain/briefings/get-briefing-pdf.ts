@@ -205,23 +205,22 @@ export async function getBriefingPdf(
   id: string,
   options: BriefingOptions,
 ): Promise<BriefingPdf> {
-  const approved =
+  const meta =
     options.version === "approved"
       ? await identifyApproved(actor, id, options.template, options.paper)
-      : null;
-  const current = approved ? null : await identify(actor, id, options.template, options.paper);
-  const meta = approved ?? (current as NonNullable<typeof current>);
+      : await identify(actor, id, options.template, options.paper);
   const { bytes, cached } = await cachedPdf(
     meta.key,
     options.template,
     async () => {
-      const briefing = approved
-        ? (approved.frozen ?? (await freezeApprovedBriefing(id)))
-        : unchanged(await loadBriefing(actor, id), current as NonNullable<typeof current>);
+      const briefing =
+        "frozen" in meta
+          ? (meta.frozen ?? (await freezeApprovedBriefing(id)))
+          : unchanged(await loadBriefing(actor, id), meta);
       if (!briefing) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
       return render({ template: options.template, paper: options.paper, briefings: [briefing] });
     },
-    { pinned: approved !== null },
+    { pinned: "frozen" in meta },
   );
   if (meta.classification !== "UNCLASSIFIED") {
     // A download writes nothing else: its audit row is a transaction of its own.

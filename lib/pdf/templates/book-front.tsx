@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { Document, Page, Text, View } from "@react-pdf/renderer";
-import { create, type Font } from "fontkit";
 import { pdfText, type Paper } from "@/lib/pdf/briefing";
-import { BODY_FONT_FILE } from "@/lib/pdf/fonts";
+import { load as loadFonts } from "@/lib/pdf/rtl-lines";
 import { contentWidth } from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
 
@@ -20,8 +18,6 @@ const LINE_PT = 14;
 const ROWS_PT = 615;
 const titleWidth = (paper: Paper) => contentWidth(paper) - 90 - 30 - 8;
 
-let bodyFont: Font | undefined;
-
 /**
  * Lines a title takes in its column: its words set one after another at 10 pt in the body font,
  * with 5 % to spare (react-pdf's line breaking is not this greedy one, and kerning is left out).
@@ -29,7 +25,7 @@ let bodyFont: Font | undefined;
  * then numbers the contents from the pages the front really took.
  */
 function titleLines(title: string, paper: Paper): number {
-  const font = (bodyFont ??= create(readFileSync(BODY_FONT_FILE)) as Font);
+  const font = loadFonts().sans;
   const scale = 10 / font.unitsPerEm;
   const width = (text: string) =>
     font.glyphsForString(text).reduce((sum, g) => sum + (g.id === 0 ? 0.6 * font.unitsPerEm : g.advanceWidth), 0) * scale;

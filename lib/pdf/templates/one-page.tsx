@@ -61,8 +61,9 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
   const homeHeads = heads(b, "HOME");
   const counterpartHeads = heads(b, "COUNTERPART");
   const next = nextRound(b);
+  const place = venue(b);
   const left: string[] = [];
-  if ([f.title, b.seriesName, venue(b), homeHeads, counterpartHeads, next, ...shownOutcomes.map((o) => o.owner)].some((t) => t.length > budget.factChars))
+  if ([f.title, b.seriesName, place, homeHeads, counterpartHeads, next, ...shownOutcomes.map((o) => o.owner)].some((t) => t.length > budget.factChars))
     left.push("part of some long titles, names and places");
   if (outcomes.length > shownOutcomes.length)
     left.push(`${outcomes.length - shownOutcomes.length} of ${outcomes.length} outcomes`);
@@ -95,7 +96,7 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
         <Para text={fact(f.title)} width={contentWidth(paper)} size={16} bold style={[s.title, { fontSize: 16 }]} />
         <Text style={s.subtitle}>{b.reference}</Text>
         <Fact width={contentWidth(paper)} name="Dates" value={dates(b)} />
-        <Fact width={contentWidth(paper)} name="Venue" value={fact(venue(b))} />
+        <Fact width={contentWidth(paper)} name="Venue" value={fact(place)} />
         <Fact
           width={contentWidth(paper)}
           name={`Led by (${b.homeCountryName})`}
