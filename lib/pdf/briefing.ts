@@ -42,15 +42,10 @@ export const TEMPLATE_NAMES: Record<Template, string> = {
   "briefing-book": "briefing book",
 };
 
-/** Arabic-script text that starts a line needs U+061C first, or fontkit drops the base glyph of
- * a leading خ, پ or آ (shared/notes/pdf-measurements.md). Words of `longest` characters or more
- * get break opportunities (breakLongToken): 26 for the text column; fewer for a narrow table
- * column, with a shorter `run` between breaks. */
+/** Words of `longest` characters or more get break opportunities (breakLongToken): 26 for the
+ * text column; fewer for a narrow table column, with a shorter `run` between breaks. */
 export function pdfText(text: string, { longest = 26, run = 20 }: { longest?: number; run?: number } = {}): string {
-  const breakable = text.replace(pattern(`\\S{${longest},}`), (token) => breakLongToken(token, run));
-  return /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(breakable)
-    ? `\u061C${breakable}`
-    : breakable;
+  return text.replace(pattern(`\\S{${longest},}`), (token) => breakLongToken(token, run));
 }
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;

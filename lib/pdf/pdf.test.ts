@@ -111,8 +111,9 @@ describe("briefing note", () => {
     expectMarkings(pages, "RESTRICTED", true);
   }, 300_000);
 
-  // react-pdf's own wrapping runs right-to-left lines past the margin; Para (templates/parts.tsx)
-  // breaks them itself. Summary (full width), an outcome (table column) and a fact (value column).
+  // Right-to-left paragraphs (Para, templates/parts.tsx) ran past the margin until textkit measured
+  // words from their first glyph (see the next test). Summary (full width), an outcome (table
+  // column) and a fact (value column).
   it.each(["A4", "LETTER"] as const)("keeps multi-line Arabic-script paragraphs inside the margins (%s)", async (paper) => {
     const base = withOutcomes(3);
     const urdu = "دونوں فریقوں نے دوطرفہ تعاون کے وسیع امور پر تبادلہ خیال کیا۔ ";
@@ -133,6 +134,30 @@ describe("briefing note", () => {
         titleLines.set(Math.round(item.y), Math.max(titleLines.get(Math.round(item.y)) ?? 0, item.x + item.width));
     expect(titleLines.size, "the title takes two lines").toBeGreaterThanOrEqual(2);
     for (const right of titleLines.values()) expect(right).toBeGreaterThan(first.width - 56 - 8);
+  });
+
+  // Noto Naskh Arabic shapes خ, پ, آ, ب and more as a base glyph and marks. Where a wrapped line
+  // (or a measured word) started at such a letter, react-pdf's textkit left out the base glyph:
+  // the letter vanished, and lines were measured short and ran past the margin
+  // (patches/@react-pdf+textkit+7.0.1.patch, firstGlyphIndexAt).
+  it.each(["A4", "LETTER"] as const)("keeps every letter of Arabic words wrapped inside a Latin-script paragraph, within the margin (%s)", async (paper) => {
+    const arabic = "خیبر پختونخوا آزادی خط پاکستان بین";
+    const summary = Array.from({ length: 12 }, (_, i) => `Item ${i + 1} of the talks${" x".repeat(i % 5)} touched on ${arabic} and the follow-up`).join(", ") + ".";
+    const base = sampleBriefing();
+    // A paragraph that starts with such a letter lost it too.
+    const context = `${arabic} — the province's view`;
+    const b = { ...base, data: { ...base.data, facts: { ...base.data.facts, summary, context } } };
+    const pages = await pdfPages(await note(b, paper));
+    const letters = (s: string) => s.match(/[\u0600-\u06FF]/g)?.length ?? 0;
+    expect(letters(JSON.stringify(base.data)), "the demo record itself has no Arabic").toBe(0);
+    // Marks have no code points, so a base glyph left out is a letter fewer in the text read back.
+    expect(pages.reduce((n, p) => n + letters(p.items.map((i) => i.str).join("")), 0)).toBe(letters(summary + context));
+    const wrapped = pages.flatMap((p) => p.items.filter((item) => /[\u0600-\u06FF]/.test(item.str) && item.x < 60));
+    expect(wrapped.length, "lines that start in Arabic").toBeGreaterThan(2);
+    for (const p of pages)
+      for (const item of p.items)
+        if (/[\u0600-\u06FF]/.test(item.str))
+          expect(item.x + item.width, `"${item.str}" runs past the right margin`).toBeLessThanOrEqual(p.width - 56 + 0.5);
   });
 
   it("survives long words, links, Cyrillic paragraphs and Arabic lines without running into the markings", async () => {

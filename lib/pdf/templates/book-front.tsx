@@ -1,6 +1,8 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { pdfText, type Paper } from "@/lib/pdf/briefing";
-import { load as loadFonts } from "@/lib/pdf/rtl-lines";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { create, type Font } from "fontkit";
 import { contentWidth } from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
 
@@ -18,6 +20,15 @@ const LINE_PT = 14;
 const ROWS_PT = 615;
 const titleWidth = (paper: Paper) => contentWidth(paper) - 90 - 30 - 8;
 
+let parsed: Font | null = null;
+/** The body face as fontkit reads it, parsed once per process, to measure titles with. */
+function bodyFont(): Font {
+  parsed ??= create(
+    readFileSync(path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans", "400Regular/NotoSans_400Regular.ttf")),
+  ) as Font;
+  return parsed;
+}
+
 /**
  * Lines a title takes in its column: its words set one after another at 10 pt in the body font,
  * with 5 % to spare (react-pdf's line breaking is not this greedy one, and kerning is left out).
@@ -25,7 +36,7 @@ const titleWidth = (paper: Paper) => contentWidth(paper) - 90 - 30 - 8;
  * then numbers the contents from the pages the front really took.
  */
 function titleLines(title: string, paper: Paper): number {
-  const font = loadFonts().sans;
+  const font = bodyFont();
   const scale = 10 / font.unitsPerEm;
   const width = (text: string) =>
     font.glyphsForString(text).reduce((sum, g) => sum + (g.id === 0 ? 0.6 * font.unitsPerEm : g.advanceWidth), 0) * scale;

@@ -92,7 +92,7 @@ export function BriefingNoteBody({
     <>
       <View {...(bookmark ? { bookmark: { title: f.title, fit: true } } : {})}>
         <Text style={s.kicker}>Briefing note · {b.seriesName}</Text>
-        <Para text={f.title} width={width} size={19} bold style={s.title} />
+        <Para text={f.title} width={width} style={s.title} />
         <Text style={s.subtitle}>
           {b.reference} · {statusLine(b)}
         </Text>

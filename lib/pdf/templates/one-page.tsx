@@ -93,7 +93,7 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
           budget (a page that does not wrap grows to fit its content instead: not A4 any more). */}
       <Page size={paper} style={s.page} wrap experimentalPagination>
         <Text style={s.kicker}>One-page summary · {pdfText(fact(b.seriesName))}</Text>
-        <Para text={fact(f.title)} width={contentWidth(paper)} size={16} bold style={[s.title, { fontSize: 16 }]} />
+        <Para text={fact(f.title)} width={contentWidth(paper)} style={[s.title, { fontSize: 16 }]} />
         <Text style={s.subtitle}>{b.reference}</Text>
         <Fact width={contentWidth(paper)} name="Dates" value={dates(b)} />
         <Fact width={contentWidth(paper)} name="Venue" value={fact(place)} />

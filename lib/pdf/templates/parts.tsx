@@ -1,7 +1,6 @@
 import { Text, View } from "@react-pdf/renderer";
 import { Children, type ComponentProps, type ReactNode } from "react";
 import { day, pdfText, rtl, type Briefing, type Paper } from "@/lib/pdf/briefing";
-import { breakLines } from "@/lib/pdf/rtl-lines";
 import { label } from "@/lib/validation/vocabulary";
 import { s } from "@/lib/pdf/templates/styles";
 
@@ -13,35 +12,23 @@ export function contentWidth(paper: Paper): number {
 }
 
 /**
- * Text that may be written right to left. Left-to-right text is one <Text>; a right-to-left
- * paragraph is broken into lines here (rtl-lines.ts) because react-pdf's own wrapping runs such
- * lines past the margin. `width` is the box it sits in, `size` its font size.
+ * Text that may be written right to left: a paragraph whose first letter is Arabic script is set
+ * right to left, from the right edge of its box. `width` is the box it sits in.
  */
 export function Para({
   text,
   width,
-  size = 10,
-  bold = false,
   style,
 }: {
   text: string;
   width: number;
-  size?: number;
-  /** Set in bold (a title): measured so. */
-  bold?: boolean;
   style?: ComponentProps<typeof View>["style"];
 }) {
-  if (!("direction" in rtl(text))) return <Text style={style}>{pdfText(text)}</Text>;
-  const lines = text.split(/\n+/).flatMap((segment) => breakLines(segment, width, size, bold));
-  return (
-    <View style={style}>
-      {lines.map((line, i) => (
-        <Text key={i} style={rtl(line)}>
-          {pdfText(line)}
-        </Text>
-      ))}
-    </View>
-  );
+  const dir = rtl(text);
+  if (!("direction" in dir)) return <Text style={style}>{pdfText(text)}</Text>;
+  // Set at the box's width: measured narrower (as wide as its longest line), a right-to-left
+  // paragraph in a flexible column was drawn short of the column's right edge.
+  return <Text style={[...[style ?? []].flat(), dir, { width }]}>{pdfText(text.split(/\n+/).join("\n"))}</Text>;
 }
 
 /**

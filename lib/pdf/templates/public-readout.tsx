@@ -110,7 +110,7 @@ export function PublicReadout({ b, paper }: { b: Briefing; paper: Paper }) {
     >
       <Page size={paper} style={[s.page, { fontSize: 11, lineHeight: 1.55 }]}>
         <Text style={s.kicker}>Press release</Text>
-        <Para text={f.title} width={contentWidth(paper)} size={19} bold style={[s.title, { marginBottom: 14 }]} />
+        <Para text={f.title} width={contentWidth(paper)} style={[s.title, { marginBottom: 14 }]} />
         {readoutParagraphs(b).map((para, i) => (
           <Text key={i} style={[s.p, { marginBottom: 8 }]}>
             {i === 0
