@@ -90,3 +90,14 @@ const longDate = new Intl.DateTimeFormat("en-GB", {
 export function day(iso: string | null): string {
   return iso ? longDate.format(new Date(`${iso}T00:00:00Z`)) : "";
 }
+
+const shortDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+/** "31 Dec 2023": a date in a narrow column or a line with a budget. */
+export function shortDay(iso: string | null): string {
+  return iso ? shortDate.format(new Date(`${iso}T00:00:00Z`)) : "";
+}

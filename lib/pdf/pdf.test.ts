@@ -66,6 +66,8 @@ describe("briefing note", () => {
       "Cordial and constructive",
       "Moscow, Russian Federation, on mutually convenient dates",
       "Europe Division",
+      // Due dates in the outcomes table, spelt as elsewhere (short: the column is narrow).
+      "31 Dec 2023",
       "Not approved",
     ]) {
       expect(all).toContain(fact);

@@ -11,7 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "@playwright/test";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, ParseSpeeds } from "pdf-lib";
-import { day, type Briefing, type Paper } from "@/lib/pdf/briefing";
+import { day, shortDay, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { finalize, stampMarkings } from "@/lib/pdf/markings";
 import { addOutline } from "@/lib/pdf/outline";
 import { bookPageMarkings, highest, renderIdentity, settleFront, type RenderRequest } from "@/lib/pdf/render";
@@ -119,7 +119,7 @@ function noteHtml(b: Briefing, marker?: number): string {
       "Outcomes",
       d.outcomes.length === 0
         ? `<p class="muted">No outcomes recorded.</p>`
-        : `<div class="row th"><div style="width:92pt">Type</div><div class="v">Outcome</div><div style="width:80pt">Owner</div><div style="width:62pt">Due</div><div style="width:56pt">Status</div></div>${d.outcomes
+        : `<div class="row th"><div style="width:92pt">Type</div><div class="v">Outcome</div><div style="width:80pt">Owner</div><div style="width:66pt">Due</div><div style="width:56pt">Status</div></div>${d.outcomes
             .map((o) => {
               const steps = o.originId ? b.history[o.originId] : undefined;
               const carried =
@@ -130,7 +130,7 @@ function noteHtml(b: Briefing, marker?: number): string {
                         .join(" → "),
                     )}</div>`
                   : "";
-              return `<div class="row"><div style="width:92pt;padding-right:4pt">${esc(label(o.type))}</div><div class="v" style="padding-right:4pt"><div dir="auto">${esc(o.text)}</div>${carried}</div><div style="width:80pt;padding-right:4pt">${esc(o.owner)}</div><div style="width:62pt">${o.dueDate ?? ""}</div><div style="width:56pt">${o.status ? esc(label(o.status)) : ""}</div></div>`;
+              return `<div class="row"><div style="width:92pt;padding-right:4pt">${esc(label(o.type))}</div><div class="v" style="padding-right:4pt"><div dir="auto">${esc(o.text)}</div>${carried}</div><div style="width:80pt;padding-right:4pt">${esc(o.owner)}</div><div style="width:66pt;padding-right:4pt">${shortDay(o.dueDate)}</div><div style="width:56pt">${o.status ? esc(label(o.status)) : ""}</div></div>`;
             })
             .join("")}`,
     ),

@@ -1,5 +1,5 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
-import { day, pdfText, type Briefing, type Paper } from "@/lib/pdf/briefing";
+import { day, pdfText, shortDay, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { label } from "@/lib/validation/vocabulary";
 import {
   Bullet,
@@ -17,7 +17,7 @@ import {
 } from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
 
-const COLS = { type: 92, owner: 80, due: 62, status: 56 };
+const COLS = { type: 92, owner: 80, due: 66, status: 56 };
 // The owner's column holds ~12 characters a line: a longer word breaks (without a hyphen).
 const NARROW = { longest: 12, run: 9 };
 
@@ -50,7 +50,7 @@ function OutcomesTable({ b, width }: { b: Briefing; width: number }) {
           return (
             <View key={o.id} style={s.block}>
               <Text style={s.blockLabel}>
-                {[label(o.type), pdfText(o.owner), o.dueDate ? `due ${o.dueDate}` : "", o.status ? label(o.status) : ""]
+                {[label(o.type), pdfText(o.owner), o.dueDate ? `due ${day(o.dueDate)}` : "", o.status ? label(o.status) : ""]
                   .filter(Boolean)
                   .join(" · ")}
               </Text>
@@ -66,7 +66,7 @@ function OutcomesTable({ b, width }: { b: Briefing; width: number }) {
               {carried}
             </View>
             <Text style={{ width: COLS.owner, paddingRight: 4 }}>{pdfText(o.owner, NARROW)}</Text>
-            <Text style={{ width: COLS.due }}>{o.dueDate ?? ""}</Text>
+            <Text style={{ width: COLS.due, paddingRight: 4 }}>{shortDay(o.dueDate)}</Text>
             <Text style={{ width: COLS.status }}>{o.status ? label(o.status) : ""}</Text>
           </View>
         );

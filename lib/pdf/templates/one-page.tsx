@@ -1,5 +1,5 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
-import { pdfText, type Briefing, type Paper } from "@/lib/pdf/briefing";
+import { pdfText, shortDay, type Briefing, type Paper } from "@/lib/pdf/briefing";
 import { label } from "@/lib/validation/vocabulary";
 import {
   Bullet,
@@ -132,7 +132,7 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
               <Bullet key={o.id}>
                 {label(o.type)}: {pdfText(shorten(o.text, budget.outcomeChars))}
                 {o.type === "COMMITMENT"
-                  ? ` — ${pdfText(fact(o.owner)) || "no owner"}${o.dueDate ? `, due ${o.dueDate}` : ""}, ${label(o.status ?? "OPEN").toLowerCase()}`
+                  ? ` — ${pdfText(fact(o.owner)) || "no owner"}${o.dueDate ? `, due ${shortDay(o.dueDate)}` : ""}, ${label(o.status ?? "OPEN").toLowerCase()}`
                   : ""}
               </Bullet>
             ))}
