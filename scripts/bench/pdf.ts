@@ -27,6 +27,41 @@ const book60: Briefing[] = Array.from({ length: 30 }, (_, i) => ({
     facts: { ...sampleBriefing().data.facts, title: `Round ${i + 1}` },
   },
 }));
+/**
+ * The demo record with the words of every free text (three words or more) in another order,
+ * seeded: as long and as many lines, but no paragraph the same as another record's, so that
+ * neither side's caches of shaped text (ours: lib/pdf/shaping-cache.ts, by whole run; Chromium's,
+ * by word) serve one record from another, as they do for 30 copies of the demo record.
+ */
+function reworded(b: Briefing, seed: number): Briefing {
+  let state = (seed * 2654435761) >>> 0 || 1;
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const shuffle = (text: string) => {
+    const words = text.split(" ");
+    for (let i = words.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [words[i], words[j]] = [words[j] as string, words[i] as string];
+    }
+    return words.join(" ");
+  };
+  const walk = (v: unknown): unknown =>
+    typeof v === "string"
+      ? v.split(" ").length >= 3
+        ? shuffle(v)
+        : v
+      : Array.isArray(v)
+        ? v.map(walk)
+        : v && typeof v === "object"
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+          : v;
+  return { ...b, data: walk(b.data) as Briefing["data"] };
+}
+const distinctBookReq: RenderRequest = {
+  template: "briefing-book",
+  paper: "A4",
+  briefings: book60.map((b, i) => reworded(b, i + 1)),
+  book: { title: "Book", subtitle: "", reference: "READOUT/BOOK/BENCH" },
+};
 const bookReq: RenderRequest = {
   template: "briefing-book",
   paper: "A4",
@@ -72,6 +107,14 @@ const cases: { name: string; req: RenderRequest; render: () => Promise<Uint8Arra
     render: () => {
       servicePool.clearPartCache();
       return servicePool.render(bookReq);
+    },
+  },
+  {
+    name: "briefing book (30 records, each worded differently), pool, nothing kept",
+    req: distinctBookReq,
+    render: () => {
+      servicePool.clearPartCache();
+      return servicePool.render(distinctBookReq);
     },
   },
   {
