@@ -1,7 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber } from "pdf-lib";
-import { renderPdf } from "@/lib/pdf/render";
+import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import { frontPageCount } from "@/lib/pdf/templates/book-front";
 import { ordinal, withIndefinite } from "@/lib/pdf/templates/public-readout";
 import { countryPrintName } from "@/lib/countries";
@@ -95,6 +96,33 @@ describe("briefing note", () => {
     const changed = await note({ ...sampleBriefing(), version: 2 });
     expect(Buffer.from(a).equals(Buffer.from(changed))).toBe(false);
   });
+
+  // fontkit keeps one glyph object per glyph id, with the code points of the first text that
+  // produced it. Noto Naskh Arabic draws ت and a medial ی with one glyph (the dots apart), so the
+  // text a PDF maps that glyph to (its ToUnicode map), and with it the bytes, depended on what
+  // the process had rendered before (patches/fontkit+2.0.4.patch, getGlyph).
+  it("renders Arabic-script text to the same bytes whatever the process rendered before", async () => {
+    const base = sampleBriefing();
+    const withSummary = (summary: string): RenderRequest => ({
+      template: "briefing-note",
+      paper: "A4",
+      briefings: [{ ...base, data: { ...base.data, facts: { ...base.data.facts, summary } } }],
+    });
+    const urdu = withSummary("دونوں فریقوں نے دوطرفہ تعاون کے وسیع امور پر تبادلہ خیال کیا۔ پاکستان ایران ترکی یمن بین");
+    const arabic = withSummary("أجرى الجانبان مشاورات سياسية في إسلام آباد حول التعاون الاقتصادي والأمن الإقليمي وبين الدولتين");
+    const hashes = (requests: RenderRequest[]) =>
+      execFileSync(process.execPath, ["--import", "tsx", "lib/testing/render-in-fresh-process.ts"], {
+        input: JSON.stringify(requests),
+        env: { ...process.env, NODE_ENV: "production" },
+        encoding: "utf8",
+      })
+        .trim()
+        .split("\n");
+    const [alone] = hashes([arabic]);
+    const [, afterUrdu] = hashes([urdu, arabic]);
+    expect(alone).toMatch(/^[0-9a-f]{64}$/);
+    expect(afterUrdu).toBe(alone);
+  }, 60_000);
 
   it.each([0, 200])(
     "renders %i outcomes, numbering every page",
