@@ -108,7 +108,8 @@ describe("briefing note", () => {
       paper: "A4",
       briefings: [{ ...base, data: { ...base.data, facts: { ...base.data.facts, summary } } }],
     });
-    const urdu = withSummary("دونوں فریقوں نے دوطرفہ تعاون کے وسیع امور پر تبادلہ خیال کیا۔ پاکستان ایران ترکی یمن بین");
+    // A hamza typed as a mark (U+0654, as Urdu keyboards do) is the glyph أ decomposes into.
+    const urdu = withSummary("دونوں فریقوں نے دوطرفہ تعاون کے وسیع امور پر تبادلہ خیال کیا۔ پاکستان ایران ترکی یمن بین مسئلہ\u0654 کشمیر");
     const arabic = withSummary("أجرى الجانبان مشاورات سياسية في إسلام آباد حول التعاون الاقتصادي والأمن الإقليمي وبين الدولتين");
     const hashes = (requests: RenderRequest[]) =>
       execFileSync(process.execPath, ["--import", "tsx", "lib/testing/render-in-fresh-process.ts"], {
@@ -164,6 +165,48 @@ describe("briefing note", () => {
         titleLines.set(Math.round(item.y), Math.max(titleLines.get(Math.round(item.y)) ?? 0, item.x + item.width));
     expect(titleLines.size, "the title takes two lines").toBeGreaterThanOrEqual(2);
     for (const right of titleLines.values()) expect(right).toBeGreaterThan(first.width - 56 - 8);
+    // Every line inside its box: the margin, and the outcome's own column (the only Arabic that
+    // ends left of the middle of the page), from its left edge to the owner's column.
+    // The Urdu outcome is the second row of the table, between the first two "Agreement" labels.
+    const outcomeColumn = { left: 56 + 92, right: first.width - 56 - 80 - 66 - 56 };
+    const table = pages.find((p) => p.items.filter((i) => i.str === "Agreement").length >= 2) as PdfPage;
+    const [top, next] = table.items.filter((i) => i.str === "Agreement").map((i) => i.y);
+    const outcomeLines = table.items.filter((i) => /[\u0600-\u06FF]/.test(i.str) && i.y <= (top ?? 0) + 1 && i.y > (next ?? 0) + 1);
+    expect(outcomeLines.length, "the outcome's lines").toBeGreaterThanOrEqual(6);
+    for (const item of outcomeLines) {
+      expect(item.x, `"${item.str}" starts left of its column`).toBeGreaterThanOrEqual(outcomeColumn.left - 0.5);
+      expect(item.x + item.width, `"${item.str}" runs into the owner's column`).toBeLessThanOrEqual(outcomeColumn.right + 0.5);
+    }
+    for (const p of pages)
+      for (const item of p.items.filter((i) => /[\u0600-\u06FF]/.test(i.str)))
+        expect(item.x + item.width, `"${item.str}" runs past the right margin`).toBeLessThanOrEqual(p.width - 56 + 0.5);
+  });
+
+  // A value whose first paragraph is Urdu and whose next ones are English: each paragraph is set
+  // in its own direction (one right-to-left <Text> for all of them moved the English full stop
+  // to the front and right-aligned the English).
+  it("sets each paragraph of a value in its own direction", async () => {
+    const base = sampleBriefing();
+    const context = "دونوں فریقوں نے تبادلہ خیال کیا۔\nThe second paragraph is English (with brackets), ending here.\n2024: the third paragraph.";
+    const pages = await pdfPages(await note({ ...base, data: { ...base.data, facts: { ...base.data.facts, context } } }));
+    const first = pages[0] as PdfPage;
+    const valueLeft = 56 + 150;
+    // pdf.js may split a line into several items: rejoined by their baseline.
+    const lines = new Map<number, { text: string; x: number }>();
+    for (const item of [...first.items].sort((a, b) => a.x - b.x)) {
+      const y = Math.round(item.y);
+      const line = lines.get(y);
+      lines.set(y, line ? { text: `${line.text} ${item.str}`, x: line.x } : { text: item.str, x: item.x });
+    }
+    for (const expected of ["The second paragraph is English (with brackets), ending here.", "2024: the third paragraph."]) {
+      const line = [...lines.values()].find((l) => l.text.replace(/\s+/g, " ").trim() === expected);
+      expect(line, expected).toBeDefined();
+      expect(line?.x, `"${expected}" starts at the value column's left edge`).toBeCloseTo(valueLeft, 0);
+    }
+    const label = first.items.find((i) => i.str === "Context");
+    const urdu = first.items.filter((i) => /[\u0600-\u06FF]/.test(i.str) && Math.abs(i.y - (label?.y ?? NaN)) < 1);
+    expect(urdu.length, "the Urdu paragraph, beside its label").toBeGreaterThan(0);
+    expect(Math.max(...urdu.map((i) => i.x + i.width)), "the Urdu paragraph ends at the right margin").toBeGreaterThan(first.width - 56 - 2);
   });
 
   // Noto Naskh Arabic shapes خ, پ, آ, ب and more as a base glyph and marks. Where a wrapped line

@@ -50,7 +50,7 @@ function OutcomesTable({ b, width }: { b: Briefing; width: number }) {
           return (
             <View key={o.id} style={s.block}>
               <Text style={s.blockLabel}>
-                {[label(o.type), pdfText(o.owner), o.dueDate ? `due ${day(o.dueDate)}` : "", o.status ? label(o.status) : ""]
+                {[label(o.type), pdfText(o.owner), o.dueDate ? `due ${shortDay(o.dueDate)}` : "", o.status ? label(o.status) : ""]
                   .filter(Boolean)
                   .join(" · ")}
               </Text>

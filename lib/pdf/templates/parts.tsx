@@ -12,8 +12,8 @@ export function contentWidth(paper: Paper): number {
 }
 
 /**
- * Text that may be written right to left: a paragraph whose first letter is Arabic script is set
- * right to left, from the right edge of its box. `width` is the box it sits in.
+ * Text that may be written right to left: each paragraph whose first letter is Arabic script is
+ * set right to left, from the right edge of its box. `width` is the box it sits in.
  */
 export function Para({
   text,
@@ -24,11 +24,23 @@ export function Para({
   width: number;
   style?: ComponentProps<typeof View>["style"];
 }) {
-  const dir = rtl(text);
-  if (!("direction" in dir)) return <Text style={style}>{pdfText(text)}</Text>;
+  const paragraphs = text.split(/\n+/);
+  const rightToLeft = paragraphs.map((p) => "direction" in rtl(p));
+  if (!rightToLeft.some(Boolean)) return <Text style={style}>{pdfText(text)}</Text>;
   // Set at the box's width: measured narrower (as wide as its longest line), a right-to-left
   // paragraph in a flexible column was drawn short of the column's right edge.
-  return <Text style={[...[style ?? []].flat(), dir, { width }]}>{pdfText(text.split(/\n+/).join("\n"))}</Text>;
+  const RTL = [{ direction: "rtl" as const }, { width }];
+  if (rightToLeft.every(Boolean))
+    return <Text style={[...[style ?? []].flat(), ...RTL]}>{pdfText(paragraphs.join("\n"))}</Text>;
+  return (
+    <View style={style}>
+      {paragraphs.map((p, i) => (
+        <Text key={i} style={rightToLeft[i] ? RTL : undefined}>
+          {pdfText(p)}
+        </Text>
+      ))}
+    </View>
+  );
 }
 
 /**
