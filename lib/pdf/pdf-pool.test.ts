@@ -231,6 +231,48 @@ describe("the PDF pool", () => {
       }
     }, 60_000);
 
+    it("renders a note from nothing in one trip to one renderer and keeps its part for the book; a stored part of a note is used, a damaged one forgotten", async () => {
+      const errors: Error[] = [];
+      const rows = new Map<string, Uint8Array>();
+      const forgotten: string[] = [];
+      const store: PartStore = {
+        get: async (keys) => new Map(keys.filter((k) => rows.has(k)).map((k) => [k, rows.get(k)!])),
+        set: async (parts) => void parts.forEach((bytes, k) => rows.set(k, bytes)),
+        forget: async (keys) => void keys.forEach((k) => (forgotten.push(k), rows.delete(k))),
+      };
+      const note: RenderRequest = { template: "briefing-note", paper: "A4", briefings: [rounds[0]!] };
+      const key = partIdentity(rounds[0]!, "A4");
+      const p = storePool(store, errors);
+      const trips = vi.spyOn(p as unknown as { run: (task: unknown, name: string) => Promise<Uint8Array> }, "run");
+      try {
+        const out = await p.render(note);
+        expect(Buffer.from(out).equals(Buffer.from(await renderPdf(note)))).toBe(true);
+        expect(trips.mock.calls.map((call) => call[1])).toEqual(["note"]);
+        expect(p.partsRendered).toBe(1);
+        expect(rows.get(key)?.byteLength, "the part, in the store").toBeGreaterThan(1000);
+        // The book of three rounds renders only the two parts it lacks.
+        expect(Buffer.from(await p.render(book)).equals(Buffer.from(await renderPdf(book)))).toBe(true);
+        expect(p.partsRendered).toBe(3);
+      } finally {
+        await p.destroy();
+      }
+      // Another server process: the note is marked from the stored part; a damaged one is
+      // forgotten and the note rendered anew.
+      const other = storePool(store, errors);
+      try {
+        const before = other.partsRendered;
+        expect(Buffer.from(await other.render(note)).equals(Buffer.from(await renderPdf(note)))).toBe(true);
+        expect(other.partsRendered - before).toBe(0);
+        other.clearPartCache();
+        rows.set(key, new TextEncoder().encode("%PDF-1.7 not really"));
+        expect(Buffer.from(await other.render(note)).equals(Buffer.from(await renderPdf(note)))).toBe(true);
+        expect(forgotten).toEqual([key]);
+        expect(other.partsRendered - before).toBe(1);
+      } finally {
+        await other.destroy();
+      }
+    }, 60_000);
+
     it("forgets a damaged stored part and renders it anew, once; a render error reaches the log as an Error", async () => {
       const errors: Error[] = [];
       const damagedKey = partIdentity(rounds[1]!, "A4");

@@ -104,6 +104,19 @@ export class PdfPool {
     // stamped, so that a save's pre-render of the note also serves the series book, and back.
     const note = request.template === "briefing-note" && request.briefings.length === 1;
     if (!note && request.template !== "briefing-book") return this.run(request, "default");
+    if (note) {
+      // A note whose part nobody kept: rendered and marked by one renderer in one trip (a second
+      // trip woke the other, idle, renderer for the markings), its part kept on the way back.
+      const briefing = request.briefings[0] as Briefing;
+      const key = partIdentity(briefing, request.paper);
+      // (A part another process kept goes the usual way: partsOf, which forgets a damaged one.)
+      if (!this.parts?.has(key) && (await this.stored([key])).size === 0) {
+        const { part, pdf } = (await this.run({ request }, "note")) as unknown as { part: Uint8Array; pdf: Uint8Array };
+        this.partsRendered++;
+        await this.keep(new Map([[key, part]]));
+        return pdf;
+      }
+    }
     const { parts, stored } = await this.partsOf(request.briefings, request.paper, true);
     try {
       return await this.run({ request, parts }, "book");
@@ -145,18 +158,13 @@ export class PdfPool {
       const kept = this.parts?.get(key);
       if (kept) found.set(key, kept);
     }
-    const store = this.options.partStore;
     const missing = [...new Set(keys.filter((k) => !found.has(k)))];
     const stored: string[] = [];
-    if (store && useStore && missing.length > 0) {
-      try {
-        for (const [key, bytes] of await store.get(missing)) {
-          found.set(key, bytes);
-          stored.push(key);
-          this.parts?.set(key, bytes);
-        }
-      } catch (error) {
-        this.options.onError?.(asError(error)); // rendered instead
+    if (useStore && missing.length > 0) {
+      for (const [key, bytes] of await this.stored(missing)) {
+        found.set(key, bytes);
+        stored.push(key);
+        this.parts?.set(key, bytes);
       }
     }
     const rendered = new Map<string, Uint8Array>();
@@ -172,11 +180,29 @@ export class PdfPool {
         this.parts?.set(key, bytes);
       }),
     );
-    if (store && rendered.size > 0) await store.set(rendered).catch((error: unknown) => this.options.onError?.(asError(error)));
+    if (rendered.size > 0) await this.keep(rendered);
     return { parts: keys.map((key) => found.get(key) as Uint8Array), stored };
   }
 
-  private async run(task: unknown, name: "default" | "part" | "book"): Promise<Uint8Array> {
+  /** The parts the part store keeps under any of `keys` (none when it cannot be read: rendered instead). */
+  private async stored(keys: string[]): Promise<Map<string, Uint8Array>> {
+    const store = this.options.partStore;
+    if (!store) return new Map();
+    try {
+      return await store.get(keys);
+    } catch (error) {
+      this.options.onError?.(asError(error));
+      return new Map();
+    }
+  }
+
+  /** Newly rendered parts, kept here and in the part store. */
+  private async keep(rendered: Map<string, Uint8Array>): Promise<void> {
+    for (const [key, bytes] of rendered) this.parts?.set(key, bytes);
+    await this.options.partStore?.set(rendered).catch((error: unknown) => this.options.onError?.(asError(error)));
+  }
+
+  private async run(task: unknown, name: "default" | "part" | "book" | "note"): Promise<Uint8Array> {
     try {
       const out = (await this.pool.run(task, {
         name,

@@ -55,6 +55,15 @@ export function part({
   return counted(() => renderBookPart(briefing, paper));
 }
 
+/** A briefing note from nothing: its part (kept by the pool) and the note, in one trip. */
+export function note({ request }: { request: RenderRequest }): Promise<{ part: Uint8Array; pdf: Uint8Array }> {
+  let part: Uint8Array = new Uint8Array();
+  return counted(async () => {
+    part = await renderBookPart(request.briefings[0] as Briefing, request.paper);
+    return renderPdf(request, [part]);
+  }).then((pdf) => ({ part, pdf }));
+}
+
 /** A briefing book from parts rendered by `part` (cover, contents, merge, markings), or a briefing note from its part (markings). */
 export function book({
   request,
