@@ -10,7 +10,8 @@ function fontFile(pkg: string, file: string): string {
 }
 
 export const BODY_FONT = "Noto Sans";
-const BODY_FONT_FILE = fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf");
+/** The body face's file (also measured with fontkit: book-front.tsx). */
+export const BODY_FONT_FILE = fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf");
 export const ARABIC_FONT = "Noto Naskh Arabic";
 
 export function registerFonts(): void {

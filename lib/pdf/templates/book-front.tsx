@@ -1,8 +1,8 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { pdfText, type Paper } from "@/lib/pdf/briefing";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { create, type Font } from "fontkit";
+import { BODY_FONT_FILE } from "@/lib/pdf/fonts";
 import { contentWidth } from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
 
@@ -23,9 +23,7 @@ const titleWidth = (paper: Paper) => contentWidth(paper) - 90 - 30 - 8;
 let parsed: Font | null = null;
 /** The body face as fontkit reads it, parsed once per process, to measure titles with. */
 function bodyFont(): Font {
-  parsed ??= create(
-    readFileSync(path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans", "400Regular/NotoSans_400Regular.ttf")),
-  ) as Font;
+  parsed ??= create(readFileSync(BODY_FONT_FILE)) as Font;
   return parsed;
 }
 
