@@ -81,6 +81,10 @@ try {
     log("building the app (first start or changed sources; takes a minute or two)");
     await run(NODE, [NEXT, "build"], { signal });
     await run(NODE, ["scripts/build-pdf-worker.mjs"], { signal });
+  } else if (dev) {
+    // The renderer processes run this bundle in development too: an old one may lack a task the
+    // server now asks for, or print old templates.
+    await run(NODE, ["scripts/build-pdf-worker.mjs"], { signal });
   }
 } catch (error) {
   if (!stopping) console.error(`[readout] ${error instanceof Error ? error.message : error}`);

@@ -235,8 +235,14 @@ describe("the PDF pool", () => {
       const errors: Error[] = [];
       const rows = new Map<string, Uint8Array>();
       const forgotten: string[] = [];
+      let reads = 0;
+      let down = false;
       const store: PartStore = {
-        get: async (keys) => new Map(keys.filter((k) => rows.has(k)).map((k) => [k, rows.get(k)!])),
+        get: async (keys) => {
+          reads++;
+          if (down) throw new Error("store down (get)");
+          return new Map(keys.filter((k) => rows.has(k)).map((k) => [k, rows.get(k)!]));
+        },
         set: async (parts) => void parts.forEach((bytes, k) => rows.set(k, bytes)),
         forget: async (keys) => void keys.forEach((k) => (forgotten.push(k), rows.delete(k))),
       };
@@ -249,20 +255,30 @@ describe("the PDF pool", () => {
         expect(Buffer.from(out).equals(Buffer.from(await renderPdf(note)))).toBe(true);
         expect(trips.mock.calls.map((call) => call[1])).toEqual(["note"]);
         expect(p.partsRendered).toBe(1);
-        expect(rows.get(key)?.byteLength, "the part, in the store").toBeGreaterThan(1000);
-        // The book of three rounds renders only the two parts it lacks.
+        expect(reads).toBe(1);
+        const kept = rows.get(key);
+        expect(kept?.byteLength, "the part, in the store").toBeGreaterThan(1000);
+        // A copy of its own: not a view of a buffer that holds the note's bytes as well.
+        expect(kept?.buffer.byteLength).toBe(kept?.byteLength);
+        expect(out.buffer.byteLength).toBe(out.byteLength);
+        // The book of three rounds renders only the two parts it lacks, with the note's part
+        // kept in this process (the store cannot be read meanwhile).
+        down = true;
         expect(Buffer.from(await p.render(book)).equals(Buffer.from(await renderPdf(book)))).toBe(true);
         expect(p.partsRendered).toBe(3);
+        down = false;
       } finally {
         await p.destroy();
       }
-      // Another server process: the note is marked from the stored part; a damaged one is
-      // forgotten and the note rendered anew.
+      // Another server process: the note is marked from the stored part, read once; a damaged
+      // one is forgotten and the note rendered anew.
       const other = storePool(store, errors);
       try {
         const before = other.partsRendered;
+        reads = 0;
         expect(Buffer.from(await other.render(note)).equals(Buffer.from(await renderPdf(note)))).toBe(true);
         expect(other.partsRendered - before).toBe(0);
+        expect(reads).toBe(1);
         other.clearPartCache();
         rows.set(key, new TextEncoder().encode("%PDF-1.7 not really"));
         expect(Buffer.from(await other.render(note)).equals(Buffer.from(await renderPdf(note)))).toBe(true);

@@ -104,20 +104,26 @@ export class PdfPool {
     // stamped, so that a save's pre-render of the note also serves the series book, and back.
     const note = request.template === "briefing-note" && request.briefings.length === 1;
     if (!note && request.template !== "briefing-book") return this.run(request, "default");
+    let prefetched: Map<string, Uint8Array> | undefined;
     if (note) {
       // A note whose part nobody kept: rendered and marked by one renderer in one trip (a second
-      // trip woke the other, idle, renderer for the markings), its part kept on the way back.
-      const briefing = request.briefings[0] as Briefing;
-      const key = partIdentity(briefing, request.paper);
-      // (A part another process kept goes the usual way: partsOf, which forgets a damaged one.)
-      if (!this.parts?.has(key) && (await this.stored([key])).size === 0) {
-        const { part, pdf } = (await this.run({ request }, "note")) as unknown as { part: Uint8Array; pdf: Uint8Array };
-        this.partsRendered++;
-        await this.keep(new Map([[key, part]]));
-        return pdf;
+      // trip could wake the other, idle, renderer for the markings), its part kept on the way
+      // back. A part another process kept goes the usual way (partsOf, which forgets a damaged
+      // one), without reading the store again.
+      const key = partIdentity(request.briefings[0] as Briefing, request.paper);
+      if (!this.parts?.has(key)) {
+        prefetched = await this.stored([key]);
+        if (prefetched.size === 0) {
+          const out = (await this.run({ request }, "note")) as unknown as { part: Uint8Array; pdf: Uint8Array };
+          this.partsRendered++;
+          // Both arrive as views of one message's buffer: copies, so that neither the kept part
+          // nor the cached PDF holds the other's bytes.
+          await this.keep(new Map([[key, out.part.slice()]]));
+          return out.pdf.slice();
+        }
       }
     }
-    const { parts, stored } = await this.partsOf(request.briefings, request.paper, true);
+    const { parts, stored } = await this.partsOf(request.briefings, request.paper, true, prefetched);
     try {
       return await this.run({ request, parts }, "book");
     } catch (error) {
@@ -143,14 +149,15 @@ export class PdfPool {
   }
 
   /**
-   * Each record's part: kept in this process, else kept in the part store (one lookup for all),
-   * else rendered (side by side on the pool's processes) and kept in both. `stored`: the keys of
-   * the parts that came from the store.
+   * Each record's part: kept in this process, else kept in the part store (one lookup for all,
+   * or `prefetched`: its answer already read), else rendered (side by side on the pool's
+   * processes) and kept in both. `stored`: the keys of the parts that came from the store.
    */
   private async partsOf(
     briefings: Briefing[],
     paper: Paper,
     useStore: boolean,
+    prefetched?: Map<string, Uint8Array>,
   ): Promise<{ parts: Uint8Array[]; stored: string[] }> {
     const keys = briefings.map((b) => partIdentity(b, paper));
     const found = new Map<string, Uint8Array>();
@@ -161,7 +168,7 @@ export class PdfPool {
     const missing = [...new Set(keys.filter((k) => !found.has(k)))];
     const stored: string[] = [];
     if (useStore && missing.length > 0) {
-      for (const [key, bytes] of await this.stored(missing)) {
+      for (const [key, bytes] of prefetched ?? (await this.stored(missing))) {
         found.set(key, bytes);
         stored.push(key);
         this.parts?.set(key, bytes);
