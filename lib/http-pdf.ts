@@ -25,3 +25,24 @@ export function pdfResponse(bytes: Uint8Array, key: string, fileName: string, do
     },
   });
 }
+
+/**
+ * A PDF answered as its routes answer: 304 when If-None-Match already names the key that `key`
+ * finds (no render, no bytes read), else the PDF that `pdf` gets, inline or, with `?download=1`,
+ * as an attachment. The caller has authenticated and authorised the request.
+ */
+export async function conditionalPdf(
+  request: Request,
+  key: () => Promise<{ key: string }>,
+  pdf: () => Promise<{ bytes?: Uint8Array; key: string; fileName: string }>,
+): Promise<Response> {
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch) {
+    const meta = await key();
+    if (etagMatches(ifNoneMatch, meta.key)) return notModified(meta.key);
+  }
+  const out = await pdf();
+  if (!out.bytes) throw new Error("a PDF without its bytes");
+  const download = new URL(request.url).searchParams.get("download") === "1";
+  return pdfResponse(out.bytes, out.key, out.fileName, download);
+}

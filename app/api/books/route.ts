@@ -1,7 +1,7 @@
 import { requireApiUser, requirePermission } from "@/lib/auth/current-user";
 import { getSelectionBook, parseBookPaper, parseBookSelection } from "@/lib/domain/briefings/get-series-book";
 import { errorResponse } from "@/lib/http";
-import { etagMatches, notModified, pdfResponse } from "@/lib/http-pdf";
+import { conditionalPdf } from "@/lib/http-pdf";
 
 export const dynamic = "force-dynamic";
 
@@ -13,13 +13,11 @@ export async function GET(request: Request) {
     const search = new URL(request.url).searchParams;
     const ids = parseBookSelection(search);
     const paper = parseBookPaper(search);
-    const ifNoneMatch = request.headers.get("if-none-match");
-    if (ifNoneMatch) {
-      const meta = await getSelectionBook(user, ids, paper, true);
-      if (etagMatches(ifNoneMatch, meta.key)) return notModified(meta.key);
-    }
-    const book = await getSelectionBook(user, ids, paper);
-    return pdfResponse(book.bytes as Uint8Array, book.key, book.fileName, search.get("download") === "1");
+    return await conditionalPdf(
+      request,
+      () => getSelectionBook(user, ids, paper, true),
+      () => getSelectionBook(user, ids, paper),
+    );
   } catch (error) {
     return errorResponse(error);
   }

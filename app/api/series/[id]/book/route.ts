@@ -1,7 +1,7 @@
 import { requireApiUser, requirePermission } from "@/lib/auth/current-user";
 import { getSeriesBook, parseBookPaper } from "@/lib/domain/briefings/get-series-book";
 import { errorResponse } from "@/lib/http";
-import { etagMatches, notModified, pdfResponse } from "@/lib/http-pdf";
+import { conditionalPdf } from "@/lib/http-pdf";
 
 export const dynamic = "force-dynamic";
 
@@ -10,15 +10,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const user = await requireApiUser();
     requirePermission(user, "consultation:download");
     const { id } = await params;
-    const search = new URL(request.url).searchParams;
-    const paper = parseBookPaper(search);
-    const ifNoneMatch = request.headers.get("if-none-match");
-    if (ifNoneMatch) {
-      const meta = await getSeriesBook(user, id, paper, true);
-      if (etagMatches(ifNoneMatch, meta.key)) return notModified(meta.key);
-    }
-    const book = await getSeriesBook(user, id, paper);
-    return pdfResponse(book.bytes as Uint8Array, book.key, book.fileName, search.get("download") === "1");
+    const paper = parseBookPaper(new URL(request.url).searchParams);
+    return await conditionalPdf(
+      request,
+      () => getSeriesBook(user, id, paper, true),
+      () => getSeriesBook(user, id, paper),
+    );
   } catch (error) {
     return errorResponse(error);
   }
