@@ -12,6 +12,8 @@ function fontFile(pkg: string, file: string): string {
 export const BODY_FONT = "Noto Sans";
 /** The body face's file (also measured with fontkit: book-front.tsx). */
 export const BODY_FONT_FILE = fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf");
+/** The bold face's file (also embedded by pdf-lib for the markings: markings.ts). */
+export const BOLD_FONT_FILE = fontFile("noto-sans", "700Bold/NotoSans_700Bold.ttf");
 export const ARABIC_FONT = "Noto Naskh Arabic";
 
 export function registerFonts(): void {
@@ -26,7 +28,7 @@ export function registerFonts(): void {
         fontWeight: 400,
         fontStyle: "italic",
       },
-      { src: fontFile("noto-sans", "700Bold/NotoSans_700Bold.ttf"), fontWeight: 700 },
+      { src: BOLD_FONT_FILE, fontWeight: 700 },
     ],
   });
   Font.register({

@@ -1,19 +1,63 @@
 import { createHash } from "node:crypto";
-import {
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  StandardFonts,
-  degrees,
-  rgb,
-  type PDFPage,
-} from "pdf-lib";
+import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import { create, type Font } from "fontkit";
+import { PDFDocument, PDFHexString, PDFName, degrees, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { BODY_FONT_FILE, BOLD_FONT_FILE } from "@/lib/pdf/fonts";
 
 export interface Markings {
   classification: string;
   reference: string;
   version: number | null;
   draft: boolean;
+}
+
+interface Face {
+  bytes: Buffer;
+  font: Font;
+  /** The embedded font's name: a fixed subset tag, so that the same input gives the same bytes. */
+  name: string;
+}
+
+let faces: { bold: Face; regular: Face } | null = null;
+
+/**
+ * The markings are set in Noto Sans, embedded (subset) like every other font in the PDF: a print
+ * shop's preflight rejects fonts left to the reader. pdf-lib embeds custom fonts through a fontkit
+ * it is handed, written against its own fork of fontkit 1; it gets the fontkit react-pdf uses (one
+ * copy: our patches and shaping cache apply), whose subsets give their bytes with encode() rather
+ * than as a stream. Each face is read and parsed once per process.
+ */
+function markingFaces(): { bold: Face; regular: Face } {
+  if (faces) return faces;
+  const face = (file: string, name: string): Face => {
+    const bytes = readFileSync(file);
+    const font = create(bytes) as Font;
+    const createSubset = font.createSubset.bind(font);
+    font.createSubset = () => {
+      const subset = createSubset();
+      return Object.assign(subset, { encodeStream: () => Readable.from([subset.encode()]) });
+    };
+    return { bytes, font, name };
+  };
+  faces = { bold: face(BOLD_FONT_FILE, "RDMRKB+NotoSans-Bold"), regular: face(BODY_FONT_FILE, "RDMRKR+NotoSans-Regular") };
+  return faces;
+}
+
+/** What pdf-lib asks of a fontkit: our parsed face for its bytes. */
+const fontkitForPdfLib = {
+  create(bytes: Uint8Array): Font {
+    const face = Object.values(markingFaces()).find((f) => f.bytes === bytes);
+    if (!face) throw new Error("only the markings' faces are embedded with pdf-lib");
+    return face.font;
+  },
+};
+
+async function embed(doc: PDFDocument, face: Face): Promise<PDFFont> {
+  // Typed for pdf-lib's fork (its Font declares `cff`, `head` and `post`, which fontkit 2's has
+  // at run time but its types leave out).
+  doc.registerFontkit(fontkitForPdfLib as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
+  return doc.embedFont(face.bytes, { subset: true, customName: face.name });
 }
 
 /**
@@ -27,8 +71,9 @@ export async function stampMarkings(
   /** A book's pages carry their own record's reference, version and draft state. */
   perPage?: (pageIndex: number) => Pick<Markings, "reference" | "version" | "draft">,
 ): Promise<void> {
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const { bold: boldFace, regular: regularFace } = markingFaces();
+  const bold = await embed(doc, boldFace);
+  const regular = await embed(doc, regularFace);
   const pages = doc.getPages();
   const total = pages.length;
   pages.forEach((page, i) => stampPage(page, i + 1, total, perPage ? { ...m, ...perPage(i) } : m, bold, regular));
@@ -39,8 +84,8 @@ function stampPage(
   n: number,
   total: number,
   m: Markings,
-  bold: Awaited<ReturnType<PDFDocument["embedFont"]>>,
-  regular: typeof bold,
+  bold: PDFFont,
+  regular: PDFFont,
 ) {
   const { width, height } = page.getSize();
   const ink = rgb(0.07, 0.09, 0.15);

@@ -1,5 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber } from "pdf-lib";
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
@@ -579,4 +582,55 @@ describe("briefing book", () => {
     expect(pages.length).toBeGreaterThan(60);
     expectMarkings(pages, "RESTRICTED", true);
   }, 300_000);
+});
+
+/** Every font the pages use, by name, with whether its glyphs are in the file and it maps back to text. */
+function fontsOf(doc: PDFDocument): Map<string, { embedded: boolean; toUnicode: boolean }> {
+  const fonts = new Map<string, { embedded: boolean; toUnicode: boolean }>();
+  for (const page of doc.getPages()) {
+    const resources = page.node.Resources();
+    const dict = resources?.lookupMaybe(PDFName.of("Font"), PDFDict);
+    for (const [, ref] of dict?.entries() ?? []) {
+      const font = doc.context.lookup(ref, PDFDict);
+      const descendant = font.lookupMaybe(PDFName.of("DescendantFonts"), PDFArray)?.lookupMaybe(0, PDFDict);
+      const descriptor = (descendant ?? font).lookupMaybe(PDFName.of("FontDescriptor"), PDFDict);
+      const embedded = ["FontFile", "FontFile2", "FontFile3"].some((k) => descriptor?.has(PDFName.of(k)) ?? false);
+      fonts.set(String(font.get(PDFName.of("BaseFont"))), { embedded, toUnicode: font.has(PDFName.of("ToUnicode")) });
+    }
+  }
+  return fonts;
+}
+
+describe("fonts", () => {
+  // A print shop's preflight rejects a PDF that leaves a font to the reader's machine: the
+  // markings too are set in Noto Sans and embedded (lib/pdf/markings.ts), not in Helvetica.
+  it.each(["briefing-note", "one-page", "public-readout", "briefing-book"] as const)(
+    "are all embedded, subset, with their text mapped back, in the %s",
+    async (template) => {
+      const base = sampleBriefing();
+      const b = {
+        ...base,
+        data: { ...base.data, facts: { ...base.data.facts, summary: `${base.data.facts.summary}\nСтороны обсудили вопросы сотрудничества.\nدونوں فریقوں نے تبادلہ خیال کیا۔` } },
+      };
+      const bytes = await renderPdf({ template, paper: "A4", briefings: [b], book: { title: "Book", subtitle: "", reference: "READOUT/BOOK/FONTS" } });
+      const fonts = fontsOf(await PDFDocument.load(bytes));
+      const names = [...fonts.keys()];
+      // The markings' two faces, and the body's: six letters, "+", the face (a subset).
+      expect(names.filter((n) => /^\/[A-Z]{6}\+NotoSans-Bold$/.test(n)).length, names.join(" ")).toBeGreaterThanOrEqual(2);
+      expect(names.some((n) => /^\/[A-Z]{6}\+NotoSans-Regular$/.test(n)), names.join(" ")).toBe(true);
+      if (template !== "public-readout") expect(names.some((n) => n.includes("NotoNaskhArabic")), names.join(" ")).toBe(true);
+      for (const [name, font] of fonts) {
+        expect(font.embedded, `${name} is embedded`).toBe(true);
+        expect(font.toUnicode, `${name} maps back to text`).toBe(true);
+        expect(name, "a subset's name").toMatch(/^\/[A-Z]{6}\+/);
+      }
+      // And pdffonts (Poppler) agrees: every row says "emb yes".
+      const file = path.join(mkdtempSync(path.join(tmpdir(), "readout-fonts-")), "out.pdf");
+      writeFileSync(file, bytes);
+      const rows = execFileSync("pdffonts", [file]).toString().split("\n").slice(2).filter(Boolean);
+      rmSync(path.dirname(file), { recursive: true });
+      expect(rows.length).toBeGreaterThanOrEqual(fonts.size);
+      for (const row of rows) expect(row, row).toMatch(/\sCID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s/);
+    },
+  );
 });

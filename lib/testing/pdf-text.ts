@@ -1,7 +1,7 @@
 import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-// The markings use PDF standard fonts (Helvetica); pdf.js reads their metrics from here.
+// Our PDFs embed every font (pdf.test.ts "fonts"); pdf.js would read a standard font's metrics from here.
 const STANDARD_FONTS = `${path.join(process.cwd(), "node_modules", "pdfjs-dist", "standard_fonts")}/`;
 
 export interface PdfPage {
