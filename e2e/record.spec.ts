@@ -137,9 +137,17 @@ test("the whole worked example is entered through the editor and every value com
   await page.reload();
   await expect(row(page, "Topic 1").getByLabel("Subject")).toHaveValue("Economic cooperation");
 
+  // The atmosphere is an internal assessment here: kept out of the public readout.
+  const atmospherePublic = page.getByRole("checkbox", { name: "Public: may appear in the public readout" });
+  await expect(atmospherePublic).toBeChecked();
+  await atmospherePublic.uncheck();
+  await save(page, 4);
+  await page.reload();
+  await expect(atmospherePublic).not.toBeChecked();
+
   await page.goto(recordUrl);
   const main = page.getByRole("main");
-  for (const text of ["Андрей Руденко", "آصف مجید خان", "Dato' Amran’s “office”", "Cordial and constructive", "Moscow, Russian Federation, on mutually convenient dates", "Propose dates for the next round in Moscow."]) {
+  for (const text of ["Андрей Руденко", "آصف مجید خان", "Dato' Amran’s “office”", "Cordial and constructive (internal: not in the public readout)", "Moscow, Russian Federation, on mutually convenient dates", "Propose dates for the next round in Moscow."]) {
     await expect(main).toContainText(text);
   }
   await expectAccessible(page);

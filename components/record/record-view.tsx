@@ -69,7 +69,7 @@ export function RecordView({ data, countryName, history, homeCountry, counterpar
             ["Dates", f.endDate && f.endDate !== f.startDate ? `${long(f.startDate)} – ${long(f.endDate)}` : long(f.startDate)],
             ["Venue", `${venue}${f.venueMode === "HYBRID" ? " (hybrid)" : ""}`],
             ["Host", f.hostSide ? host[f.hostSide] : ""],
-            ["Atmosphere", f.atmosphere],
+            ["Atmosphere", f.atmosphere && !f.atmosphereIsPublic ? `${f.atmosphere} (internal: not in the public readout)` : f.atmosphere],
             ["Context", f.context],
           ]}
         />

@@ -30,6 +30,7 @@ export const DEMO_ROUND_4: RecordData = {
     venueCountry: "RU",
     hostSide: "COUNTERPART",
     atmosphere: "Friendly and businesslike",
+    atmosphereIsPublic: true,
     context: "Illustrative demo record: an invented earlier round, so that carry-over of commitments can be seen.",
     summary:
       "Demo record. The delegations reviewed political dialogue and economic ties, took stock of energy projects under discussion and began planning for the 75th anniversary of diplomatic relations in 2023. They agreed that the next round would take place in Islamabad.",
@@ -65,6 +66,7 @@ export const DEMO_ROUND_5: RecordData = {
     venueCountry: "PK",
     hostSide: "HOME",
     atmosphere: "Cordial and constructive",
+    atmosphereIsPublic: true,
     context: "Held in the year of the 75th anniversary of diplomatic relations between Pakistan and Russia.",
     summary:
       "Meeting in Islamabad for their fifth round of political consultations, the two delegations went over the whole relationship: political ties, the economy, defence, energy and contacts between people. They welcomed the progress of energy cooperation and said they meant to widen cooperation in higher education, culture, and science and technology. They confirmed that they would keep working together against terrorism, drug trafficking and organised crime, and agreed to work more closely in multilateral forums. On the region they compared views on Afghanistan, the Middle East and South Asia, and backed lasting peace and stability in Afghanistan together with continued humanitarian help for its people. The anniversary year was used to take stock of the relationship. The next round will be held in Moscow on dates both sides find convenient.",

@@ -418,6 +418,21 @@ describe("public readout", () => {
     expect(text).not.toContain("went over the whole relationship");
   });
 
+  it("prints the atmosphere only where it is marked public", async () => {
+    const base = sampleBriefing();
+    const readout = async (facts: Partial<Briefing["data"]["facts"]>) =>
+      (await pdfPages(await renderPdf({ template: "public-readout", paper: "A4", briefings: [{ ...base, data: { ...base.data, facts: { ...base.data.facts, ...facts } } }] })))
+        .map((p) => p.text)
+        .join(" ");
+    expect(await readout({ atmosphereIsPublic: true })).toContain("20 June 2023, in a cordial and constructive atmosphere.");
+    const internal = await readout({ atmosphere: "Tense; the other side walked out twice", atmosphereIsPublic: false });
+    expect(internal).toContain("was held in Islamabad on 20 June 2023.");
+    expect(internal).not.toMatch(/tense|walked out|atmosphere/i);
+    // The internal briefing note prints it either way.
+    const note = (await pdfPages(await renderPdf({ template: "briefing-note", paper: "A4", briefings: [{ ...base, data: { ...base.data, facts: { ...base.data.facts, atmosphereIsPublic: false } } }] }))).map((p) => p.text).join(" ");
+    expect(note).toContain("Cordial and constructive");
+  });
+
   it("reads as English: ordinals, articles, names and acronyms", async () => {
     const base = sampleBriefing();
     const topic = (subject: string) => ({ id: randomUUID(), category: "POLITICAL" as const, subject, notes: "", isPublic: true });

@@ -30,6 +30,7 @@ const FIELD_NAMES: Record<string, string> = {
   hostSide: "Host",
   withWhom: "With whom",
   isPublic: "Public",
+  atmosphereIsPublic: "Atmosphere in the public readout",
   dueDate: "Due date",
   url: "Link",
   plan: "Plan",

@@ -12,6 +12,7 @@ export interface FactsForm {
   venueCountry: string;
   hostSide: string;
   atmosphere: string;
+  atmosphereIsPublic: boolean;
   context: string;
   summary: string;
   classification: string;

@@ -59,6 +59,7 @@ export const factsSchema = z
     venueCountry: optionalCountry("Venue country"),
     hostSide: optionalChoice(HOST_SIDES, "Host"),
     atmosphere: optionalText("Atmosphere", 300),
+    atmosphereIsPublic: flag,
     context: optionalText("Context", LIMITS.context),
     summary: optionalText("Summary", LIMITS.summary),
     classification: choice(CLASSIFICATIONS, "Classification"),

@@ -39,6 +39,7 @@ function firstVersion(input: CreateConsultationInput): RecordData {
       venueCountry: null,
       hostSide: null,
       atmosphere: "",
+      atmosphereIsPublic: true,
       context: "",
       summary: "",
       classification: input.classification,

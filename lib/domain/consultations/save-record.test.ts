@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { getRecord } from "@/lib/domain/consultations/get-record";
 import { saveRecord } from "@/lib/domain/consultations/save-record";
+import { getVersion } from "@/lib/domain/consultations/version-history";
+import { diffForms } from "@/lib/record/diff";
+import { toForm } from "@/lib/record/form";
+import { recordSchema } from "@/lib/validation/record";
 import { createTestUser } from "@/lib/testing/factories";
 import { createTestRecord, rowCounts, workedExample } from "@/lib/testing/record-fixtures";
 
@@ -104,6 +108,23 @@ describe("saveRecord", () => {
     const final = await getRecord(drafter, id);
     expect(final.version).toBe(11);
     expect(final.data).toEqual(snapshots.at(-1)?.snapshot);
+  });
+
+  it("keeps the atmosphere out of the public readout once unticked, and the version compare says so", async () => {
+    const drafter = await createTestUser();
+    const { id } = await createTestRecord(drafter);
+    expect(await saveRecord(drafter, id, 1, workedExample())).toMatchObject({ status: "saved", version: 2 });
+    // Left out by an older client: public, as before the flag existed.
+    const { atmosphereIsPublic: _, ...older } = workedExample().facts;
+    expect(recordSchema.parse({ ...workedExample(), facts: older }).facts.atmosphereIsPublic).toBe(true);
+    expect(await saveRecord(drafter, id, 2, workedExample({ atmosphereIsPublic: false }))).toMatchObject({ status: "saved", version: 3 });
+    expect((await getRecord(drafter, id)).data.facts.atmosphereIsPublic).toBe(false);
+    const changes = diffForms(toForm(await getVersion(drafter, id, 2)), toForm(await getVersion(drafter, id, 3)));
+    expect(changes).toContainEqual(expect.objectContaining({ label: "Meeting facts — Atmosphere in the public readout", before: "yes", after: "no" }));
+    // Not a boolean: a field message, nothing written.
+    const result = await saveRecord(drafter, id, 3, { ...workedExample(), facts: { ...workedExample().facts, atmosphereIsPublic: "maybe" } });
+    expect(result).toEqual({ status: "invalid", fieldErrors: { "facts.atmosphereIsPublic": ["Choose yes or no"] } });
+    expect((await getRecord(drafter, id)).version).toBe(3);
   });
 
   it("enforces roles, clearance and the lock", async () => {

@@ -26,6 +26,7 @@ export function nextRoundDraft(previous: RecordData, series: { name: string; hom
       venueCountry,
       hostSide: venueCountry ? (venueCountry === series.homeCountry ? "HOME" : "COUNTERPART") : null,
       atmosphere: "",
+      atmosphereIsPublic: true,
       context: "",
       summary: "",
       classification: p.classification,

@@ -60,7 +60,7 @@ export function readoutParagraphs(b: Briefing): string[] {
     : `A round of the ${b.seriesName}`;
   const where = f.venueMode === "VIRTUAL" ? "virtually" : `in ${f.venueCity}`;
   const out = [
-    `${round} was held ${where} on ${dates(b)}${f.atmosphere ? `, in ${withIndefinite(f.atmosphere.toLowerCase())} atmosphere` : ""}.`,
+    `${round} was held ${where} on ${dates(b)}${f.atmosphere && f.atmosphereIsPublic ? `, in ${withIndefinite(f.atmosphere.toLowerCase())} atmosphere` : ""}.`,
   ];
   const leads = (side: "HOME" | "COUNTERPART", country: string) => {
     const h = d.participants.filter(
