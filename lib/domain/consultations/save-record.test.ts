@@ -115,7 +115,8 @@ describe("saveRecord", () => {
     const { id } = await createTestRecord(drafter);
     expect(await saveRecord(drafter, id, 1, workedExample())).toMatchObject({ status: "saved", version: 2 });
     // Left out by an older client: public, as before the flag existed.
-    const { atmosphereIsPublic: _, ...older } = workedExample().facts;
+    const older: Record<string, unknown> = { ...workedExample().facts };
+    delete older.atmosphereIsPublic;
     expect(recordSchema.parse({ ...workedExample(), facts: older }).facts.atmosphereIsPublic).toBe(true);
     expect(await saveRecord(drafter, id, 2, workedExample({ atmosphereIsPublic: false }))).toMatchObject({ status: "saved", version: 3 });
     expect((await getRecord(drafter, id)).data.facts.atmosphereIsPublic).toBe(false);
