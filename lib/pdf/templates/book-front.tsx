@@ -100,7 +100,7 @@ export function BookFront({
       language="en"
       creationDate={date}
     >
-      <Page size={paper} style={s.page}>
+      <Page size={paper} style={s.page} wrap experimentalPagination>
         <View style={{ marginTop: 180 }}>
           <Text style={s.kicker}>Briefing book</Text>
           <Text style={[s.title, { fontSize: 26 }]}>{pdfText(title)}</Text>
@@ -108,7 +108,7 @@ export function BookFront({
         </View>
       </Page>
       {pages.map((chunk, i) => (
-        <Page key={i} size={paper} style={s.page}>
+        <Page key={i} size={paper} style={s.page} wrap experimentalPagination>
           <Text style={s.h2}>{i === 0 ? "Contents" : "Contents (continued)"}</Text>
           {chunk.map((e, j) => (
             <View key={j} style={s.row} wrap={false}>
