@@ -1,4 +1,4 @@
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFNull, type PDFRef } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFNull, PDFString, type PDFRef } from "pdf-lib";
 
 /** Adds a flat outline (PDF bookmarks) pointing at the given 0-based pages; opens with it shown. */
 export function addOutline(doc: PDFDocument, items: { title: string; pageIndex: number }[]): void {
@@ -27,4 +27,26 @@ export function addOutline(doc: PDFDocument, items: { title: string; pageIndex: 
   );
   doc.catalog.set(PDFName.of("Outlines"), rootRef);
   doc.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
+}
+
+/**
+ * Points the contents' rows at their records: each link annotation on the first `front` pages
+ * whose address is `prefix` + a record's index becomes a jump to that record's first page
+ * (`starts`, 0-based page indices), so that a reader clicks a row as they would a bookmark.
+ */
+export function linkContents(doc: PDFDocument, front: number, prefix: string, starts: number[]): void {
+  const pages = doc.getPages();
+  for (const page of pages.slice(0, front)) {
+    const annots = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const annot = annots?.lookupMaybe(i, PDFDict);
+      const uri = annot?.lookupMaybe(PDFName.of("A"), PDFDict)?.get(PDFName.of("URI"));
+      const address = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : "";
+      if (!annot || !address.startsWith(prefix)) continue;
+      const target = pages[starts[Number(address.slice(prefix.length))] ?? -1];
+      if (!target) throw new Error(`a contents row links to ${address}, which is no record of this book`);
+      annot.delete(PDFName.of("A"));
+      annot.set(PDFName.of("Dest"), doc.context.obj([target.ref, PDFName.of("XYZ"), PDFNull, PDFNull, PDFNull]));
+    }
+  }
 }

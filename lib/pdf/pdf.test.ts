@@ -520,6 +520,15 @@ describe("briefing book", () => {
     const doc = await PDFDocument.load(bytes);
     const outlines = doc.catalog.lookup(PDFName.of("Outlines"), PDFDict);
     expect((outlines.get(PDFName.of("Count")) as PDFNumber).asNumber()).toBe(3);
+    // Each contents row is a link that jumps to its record's first page, and nothing else is.
+    const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]));
+    const annots = doc.getPages()[1]?.node.lookup(PDFName.of("Annots"), PDFArray);
+    const targets = Array.from({ length: annots?.size() ?? 0 }, (_, i) => {
+      const annot = annots?.lookup(i, PDFDict);
+      expect(annot?.get(PDFName.of("A")), "no web address left").toBeUndefined();
+      return pageIndex.get(String(annot?.lookup(PDFName.of("Dest"), PDFArray).get(0)));
+    });
+    expect(targets).toEqual(starts);
   }, 120_000);
 
   it("numbers the contents and bookmarks right when long titles take more contents pages than planned", async () => {
@@ -575,6 +584,14 @@ describe("briefing book", () => {
     for (let item = outlines.lookupMaybe(PDFName.of("First"), PDFDict); item; item = item.lookupMaybe(PDFName.of("Next"), PDFDict))
       targets.push(pageRefs.indexOf(String(item.lookup(PDFName.of("Dest"), PDFArray).get(0))));
     expect(targets).toEqual(starts);
+    // So do the contents' rows, over all of the contents' pages, in order.
+    const links = doc.getPages().slice(0, front).flatMap((page) => {
+      const annots = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+      return Array.from({ length: annots?.size() ?? 0 }, (_, i) =>
+        pageRefs.indexOf(String(annots?.lookup(i, PDFDict).lookup(PDFName.of("Dest"), PDFArray).get(0))),
+      );
+    });
+    expect(links).toEqual(starts);
   }, 120_000);
 
   it("renders a 60-record book", async () => {

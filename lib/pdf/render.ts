@@ -4,12 +4,12 @@ import { pdf } from "@react-pdf/renderer";
 import { PDFDocument, ParseSpeeds } from "pdf-lib";
 import { registerFonts } from "@/lib/pdf/fonts";
 import { finalize, stampMarkings, type Markings } from "@/lib/pdf/markings";
-import { addOutline } from "@/lib/pdf/outline";
+import { addOutline, linkContents } from "@/lib/pdf/outline";
 import { day, type Briefing, type Paper, type Template } from "@/lib/pdf/briefing";
 import { BriefingNote } from "@/lib/pdf/templates/briefing-note";
 import { BUDGETS, OnePage } from "@/lib/pdf/templates/one-page";
 import { PublicReadout } from "@/lib/pdf/templates/public-readout";
-import { BookFront, frontPageCount, type TocEntry } from "@/lib/pdf/templates/book-front";
+import { BookFront, CONTENTS_LINK, frontPageCount, type TocEntry } from "@/lib/pdf/templates/book-front";
 import { CLASSIFICATIONS } from "@/lib/auth/permissions";
 import { RENDERER_VERSION } from "@/lib/pdf/version";
 
@@ -221,6 +221,7 @@ export async function renderPdf(req: RenderRequest, bookParts?: Uint8Array[]): P
       const built = await assemble(req, parts);
       doc = built.doc;
       addOutline(doc, built.outline);
+      linkContents(doc, built.front, CONTENTS_LINK, built.outline.map((e) => e.pageIndex));
       title = req.book?.title ?? "Briefing book";
       classification = highest(req.briefings.map((b) => b.data.facts.classification));
       reference = req.book?.reference ?? "READOUT/BOOK";

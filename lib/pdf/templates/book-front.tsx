@@ -1,10 +1,10 @@
-import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
 import { pdfText, type Paper } from "@/lib/pdf/briefing";
 import { readFileSync } from "node:fs";
 import { create, type Font } from "fontkit";
 import { BODY_FONT_FILE } from "@/lib/pdf/fonts";
 import { contentWidth } from "@/lib/pdf/templates/parts";
-import { s } from "@/lib/pdf/templates/styles";
+import { INK, s } from "@/lib/pdf/templates/styles";
 
 export interface TocEntry {
   title: string;
@@ -76,6 +76,13 @@ export function contentsPages<T extends { title: string }>(entries: T[], paper: 
   return pages;
 }
 
+/**
+ * Each contents row is a link to this address with its record's index (0-based): react-pdf places
+ * the link over the row, and the book's assembly points it at the record's first page
+ * (outline.ts linkContents), which this document, rendered on its own, cannot know.
+ */
+export const CONTENTS_LINK = "https://readout.invalid/contents/";
+
 /** Cover and table of contents of a briefing book; page numbers are known before this renders. */
 export function BookFront({
   title,
@@ -91,6 +98,7 @@ export function BookFront({
   date: Date;
 }) {
   const pages = contentsPages(entries, paper);
+  const indexOf = new Map(entries.map((e, i) => [e, i]));
   return (
     <Document
       title={title}
@@ -111,11 +119,11 @@ export function BookFront({
         <Page key={i} size={paper} style={s.page} wrap experimentalPagination>
           <Text style={s.h2}>{i === 0 ? "Contents" : "Contents (continued)"}</Text>
           {chunk.map((e, j) => (
-            <View key={j} style={s.row} wrap={false}>
+            <Link key={j} src={`${CONTENTS_LINK}${indexOf.get(e)}`} style={[s.row, { color: INK, textDecoration: "none" }]} wrap={false}>
               <Text style={{ flex: 1, paddingRight: 8 }}>{pdfText(e.title)}</Text>
               <Text style={{ width: 90, color: "#4b5563" }}>{e.date}</Text>
               <Text style={{ width: 30, textAlign: "right" }}>{e.page}</Text>
-            </View>
+            </Link>
           ))}
         </Page>
       ))}
