@@ -80,6 +80,21 @@ describe("briefing note", () => {
     expectMarkings(pages, "RESTRICTED", true);
   });
 
+  it("names a topic's category only where its subject does not already", async () => {
+    const base = sampleBriefing();
+    const topic = (category: "REGIONAL" | "ECONOMIC" | "PEOPLE_TO_PEOPLE", subject: string) => ({ id: randomUUID(), category, subject, notes: "", isPublic: true });
+    const b = {
+      ...base,
+      data: { ...base.data, topics: [topic("PEOPLE_TO_PEOPLE", "People-to-people contacts"), topic("REGIONAL", "Afghanistan"), topic("ECONOMIC", "Economics of the energy corridor"), topic("ECONOMIC", "economic and trade cooperation")] },
+    };
+    const all = (await pdfPages(await note(b))).map((p) => p.text).join(" ");
+    for (const line of ["• People-to-people contacts •", "• Regional: Afghanistan •", "• Economic: Economics of the energy corridor", "• economic and trade cooperation"]) expect(all).toContain(line);
+    expect(all).not.toMatch(/People-to-people contacts: People|Economic: economic/);
+    const summary = (await pdfPages(await renderPdf({ template: "one-page", paper: "A4", briefings: [b] }))).map((p) => p.text).join(" ");
+    // (pdf.js reads the full stop, a text of its own, as a word of its own.)
+    expect(summary).toMatch(/People-to-people contacts; Afghanistan \(regional\); Economics of the energy corridor \(economic\); economic and trade cooperation ?\./);
+  });
+
   it("has no watermark once approved, and says who approved", async () => {
     const b = {
       ...sampleBriefing(),

@@ -22,6 +22,7 @@ import {
   nextRound,
   person,
   statusLine,
+  topicCategory,
   venue,
 } from "@/lib/pdf/templates/parts";
 import { label } from "@/lib/validation/vocabulary";
@@ -111,7 +112,7 @@ function noteHtml(b: Briefing, marker?: number): string {
     out.push(
       section(
         "Topics discussed",
-        list(d.topics.map((t) => esc(`${label(t.category)}: ${t.subject}${t.notes ? ` — ${t.notes}` : ""}`))),
+        list(d.topics.map((t) => esc(`${topicCategory(t) ? `${topicCategory(t)}: ` : ""}${t.subject}${t.notes ? ` — ${t.notes}` : ""}`))),
       ),
     );
   out.push(

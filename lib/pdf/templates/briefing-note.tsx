@@ -13,6 +13,7 @@ import {
   nextRound,
   person,
   statusLine,
+  topicCategory,
   venue,
 } from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
@@ -148,7 +149,8 @@ export function BriefingNoteBody({
         <Section title="Topics discussed">
           {d.topics.map((t) => (
             <Bullet key={t.id}>
-              {label(t.category)}: {pdfText(t.subject)}
+              {topicCategory(t) ? `${topicCategory(t)}: ` : ""}
+              {pdfText(t.subject)}
               {t.notes ? ` — ${pdfText(t.notes)}` : ""}
             </Bullet>
           ))}

@@ -10,6 +10,7 @@ import {
   dates,
   heads,
   nextRound,
+  topicCategory,
   venue,
 } from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
@@ -120,7 +121,7 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
           <Section title="Discussed">
             <Text>
               {shownTopics
-                .map((t) => `${pdfText(t.subject)} (${label(t.category).toLowerCase()})`)
+                .map((t) => `${pdfText(t.subject)}${topicCategory(t) ? ` (${topicCategory(t)?.toLowerCase()})` : ""}`)
                 .join("; ")}
               .
             </Text>

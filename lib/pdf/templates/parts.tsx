@@ -154,3 +154,14 @@ export function nextRound(b: Briefing): string {
 export function statusLine(b: Briefing): string {
   return `${label(b.status)} · version ${b.version}`;
 }
+
+/**
+ * A topic's category, or null where its subject already begins with the category's first word:
+ * "Energy cooperation", not "Energy: Energy cooperation".
+ */
+export function topicCategory(t: { category: string; subject: string }): string | null {
+  const name = label(t.category);
+  const word = (name.split(/[\s-]/)[0] ?? "").toLowerCase();
+  const subject = t.subject.trimStart().toLowerCase();
+  return word && subject.startsWith(word) && !/[\p{L}\p{N}]/u.test(subject.charAt(word.length)) ? null : name;
+}
