@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber } from "pdf-lib";
+import { inflateSync } from "node:zlib";
+import { create, type Font } from "fontkit";
+import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFRef } from "pdf-lib";
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import { frontPageCount } from "@/lib/pdf/templates/book-front";
 import { ordinal, withIndefinite } from "@/lib/pdf/templates/public-readout";
@@ -113,6 +115,36 @@ describe("briefing note", () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const changed = await note({ ...sampleBriefing(), version: 2 });
     expect(Buffer.from(a).equals(Buffer.from(changed))).toBe(false);
+  });
+
+  // Noto Naskh Arabic draws the teeth of ب ت ن ی (and پ) alike, their dots apart. A PDF maps each
+  // glyph of its embedded font to one text, which used to be the first letter the glyph was drawn
+  // for: "دونوں" was copied, and searched, as "دوبون". A glyph drawn for other letters now gets a
+  // copy of its own (patches/@react-pdf+render+4.7.0.patch).
+  it("gives back every Arabic-script letter as written, where letters share a glyph", async () => {
+    const base = sampleBriefing();
+    const urdu = "دونوں فریقوں نے باہمی تعاون، تجارت اور سیاسی تعلقات پر تبادلہ خیال کیا۔";
+    const name = "آصف مجید خان";
+    const b = {
+      ...base,
+      data: {
+        ...base.data,
+        facts: { ...base.data.facts, summary: urdu },
+        participants: [...base.data.participants, { id: randomUUID(), side: "HOME" as const, honorific: "", name, title: "سیکرٹری خارجہ", organisation: "", role: "MEMBER" as const }],
+      },
+    };
+    const bytes = await note(b);
+    // Poppler (pdftotext), word by word.
+    const dir = mkdtempSync(path.join(tmpdir(), "readout-urdu-"));
+    writeFileSync(path.join(dir, "note.pdf"), bytes);
+    const poppler = execFileSync("pdftotext", [path.join(dir, "note.pdf"), "-"]).toString();
+    rmSync(dir, { recursive: true });
+    for (const word of [...urdu.split(/[\s،۔]+/), ...name.split(" "), "سیکرٹری", "خارجہ"].filter(Boolean)) expect(poppler, word).toContain(word);
+    // pdf.js: the same letters, as many of each (it orders right-to-left words its own way and
+    // shows the dots, which stand for no letter, as control characters).
+    const letters = (text: string) => [...text.replace(/[^\u0600-\u06FF]/g, "")].sort().join("");
+    const read = (await pdfPages(bytes)).map((p) => p.text).join(" ");
+    expect(letters(read)).toBe(letters(urdu + name + "سیکرٹری خارجہ"));
   });
 
   // fontkit keeps one glyph object per glyph id, with the code points of the first text that
@@ -648,7 +680,69 @@ function fontsOf(doc: PDFDocument): Map<string, { embedded: boolean; toUnicode: 
   return fonts;
 }
 
+/** Inflated bytes of a stream of the PDF. */
+function streamBytes(doc: PDFDocument, ref: unknown): Buffer {
+  const stream = doc.context.lookup(ref as PDFRef);
+  return inflateSync(stream instanceof PDFRawStream ? stream.getContents() : new Uint8Array());
+}
+
+/**
+ * For each embedded font that maps glyphs to a tab, line feed or carriage return: how many such
+ * glyphs it has, and how many of them have ink (an outline: the missing-glyph box has one).
+ */
+function controlGlyphs(doc: PDFDocument): { glyphs: number; inked: number } {
+  let glyphs = 0;
+  let inked = 0;
+  const seen = new Set<string>();
+  for (const page of doc.getPages()) {
+    const dict = page.node.Resources()?.lookupMaybe(PDFName.of("Font"), PDFDict);
+    for (const [, ref] of dict?.entries() ?? []) {
+      if (seen.has(String(ref))) continue;
+      seen.add(String(ref));
+      const font = doc.context.lookup(ref, PDFDict);
+      const toUnicode = font.get(PDFName.of("ToUnicode"));
+      const descriptor = font.lookupMaybe(PDFName.of("DescendantFonts"), PDFArray)?.lookupMaybe(0, PDFDict)?.lookupMaybe(PDFName.of("FontDescriptor"), PDFDict);
+      const file = descriptor?.get(PDFName.of("FontFile2"));
+      if (!toUnicode || !file) continue;
+      // pdfkit's ToUnicode: "<first> <last> [<text> <text> …]" ranges, one text (UTF-16 hex) per glyph.
+      const controls: number[] = [];
+      for (const m of streamBytes(doc, toUnicode).toString("latin1").matchAll(/<([0-9a-f]+)> <[0-9a-f]+> \[([^\]]*)\]/gi)) {
+        [...(m[2] as string).matchAll(/<([0-9a-f ]*)>/gi)].forEach((t, i) => {
+          if (["0009", "000a", "000d"].includes((t[1] as string).toLowerCase())) controls.push(parseInt(m[1] as string, 16) + i);
+        });
+      }
+      if (controls.length === 0) continue;
+      const program = create(streamBytes(doc, file)) as Font;
+      glyphs += controls.length;
+      inked += controls.filter((gid) => program.getGlyph(gid).path.commands.length > 0).length;
+    }
+  }
+  return { glyphs, inked };
+}
+
 describe("fonts", () => {
+  // A tab, and the line feed that ends a right-to-left line, have no glyph in any of our fonts:
+  // each drew the missing-glyph box (patches/@react-pdf+render+4.7.0.patch draws a space).
+  it("draws no missing-glyph box for tabs and line feeds, left to right or right to left", async () => {
+    const base = sampleBriefing();
+    const b = {
+      ...base,
+      data: {
+        ...base.data,
+        facts: { ...base.data.facts, summary: "Agenda:\t1. Energy\t2. Trade", context: "دونوں فریقوں نے تبادلہ خیال کیا۔\nدونوں فریقوں نے تعاون پر اتفاق کیا۔" },
+        outcomes: [{ ...base.data.outcomes[0]!, text: "پہلا نکتہ\nدوسرا نکتہ\tتیسرا" }],
+      },
+    };
+    for (const template of ["briefing-note", "one-page"] as const) {
+      const bytes = await renderPdf({ template, paper: "A4", briefings: [b] });
+      const { glyphs, inked } = controlGlyphs(await PDFDocument.load(bytes));
+      expect(glyphs, `${template}: glyphs drawn for tabs and line feeds`).toBeGreaterThan(0);
+      expect(inked, `${template}: of those, with ink (the missing-glyph box)`).toBe(0);
+      // The tab still reads as a gap between its words.
+      expect((await pdfPages(bytes)).map((p) => p.text).join(" "), template).toMatch(/Agenda: +1\. Energy +2\. Trade/);
+    }
+  });
+
   // A print shop's preflight rejects a PDF that leaves a font to the reader's machine: the
   // markings too are set in Noto Sans and embedded (lib/pdf/markings.ts), not in Helvetica.
   it.each(["briefing-note", "one-page", "public-readout", "briefing-book"] as const)(
