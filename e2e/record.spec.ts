@@ -34,7 +34,7 @@ async function fillWorkedExample(page: Page) {
   await page.getByLabel("End date").fill("2023-06-21");
   await page.getByLabel("Host").selectOption("HOME");
   await page.getByLabel("Venue country").selectOption("PK");
-  await page.getByLabel("Atmosphere").fill("Cordial and constructive");
+  await page.getByLabel("Atmosphere", { exact: true }).fill("Cordial and constructive");
   await page.getByLabel("Context").fill("75th anniversary of diplomatic relations");
   await page.getByLabel("Summary").fill(SUMMARY);
 
@@ -84,7 +84,7 @@ async function fillWorkedExample(page: Page) {
 async function expectWorkedExample(page: Page) {
   await expect(page.getByLabel("End date")).toHaveValue("2023-06-21");
   await expect(page.getByLabel("Host")).toHaveValue("HOME");
-  await expect(page.getByLabel("Atmosphere")).toHaveValue("Cordial and constructive");
+  await expect(page.getByLabel("Atmosphere", { exact: true })).toHaveValue("Cordial and constructive");
   await expect(page.getByLabel("Summary")).toHaveValue(SUMMARY);
   for (const p of PEOPLE) {
     const r = row(page, p.group);
@@ -138,7 +138,7 @@ test("the whole worked example is entered through the editor and every value com
   await expect(row(page, "Topic 1").getByLabel("Subject")).toHaveValue("Economic cooperation");
 
   // The atmosphere is an internal assessment here: kept out of the public readout.
-  const atmospherePublic = page.getByRole("checkbox", { name: "Public: may appear in the public readout" });
+  const atmospherePublic = page.getByRole("checkbox", { name: "Public: the atmosphere may appear in the public readout" });
   await expect(atmospherePublic).toBeChecked();
   await atmospherePublic.uncheck();
   await save(page, 4);
@@ -171,7 +171,7 @@ test("an invalid value is refused next to its field and nothing typed is lost", 
 test("leaving with unsaved changes asks first", async ({ page }) => {
   await signIn(page, "drafter");
   await createRecord(page, `Unsaved ${Date.now()}`);
-  await page.getByLabel("Atmosphere").fill("Frank");
+  await page.getByLabel("Atmosphere", { exact: true }).fill("Frank");
   await expect(page.getByRole("status")).toHaveText("Unsaved changes");
   let asked = "";
   page.once("dialog", (d) => {
@@ -180,7 +180,7 @@ test("leaving with unsaved changes asks first", async ({ page }) => {
   });
   await page.getByRole("link", { name: "Dashboard" }).click();
   await expect.poll(() => asked).toContain("unsaved changes");
-  await expect(page.getByLabel("Atmosphere")).toHaveValue("Frank");
+  await expect(page.getByLabel("Atmosphere", { exact: true })).toHaveValue("Frank");
   await expect(page).toHaveURL(/\/edit$/);
 });
 

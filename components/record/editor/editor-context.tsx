@@ -159,19 +159,29 @@ export function SelectField({
 export function CheckboxField({ path, label, className }: BaseProps) {
   const b = useBinding(path);
   const id = domId(path);
+  const errorId = b.errors?.length ? `${id}-error` : undefined;
   return (
-    <div className={cn("flex items-center gap-2 pt-6", className)}>
-      <input
-        id={id}
-        type="checkbox"
-        className="size-4 accent-brand"
-        checked={Boolean(b.value)}
-        disabled={b.readOnly}
-        onChange={(e) => b.set(e.target.checked)}
-      />
-      <label htmlFor={id} className="text-sm">
-        {label}
-      </label>
+    <div className={cn("pt-6", className)}>
+      <div className="flex items-center gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          className="size-4 accent-brand"
+          checked={Boolean(b.value)}
+          disabled={b.readOnly}
+          onChange={(e) => b.set(e.target.checked)}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={errorId}
+        />
+        <label htmlFor={id} className="text-sm">
+          {label}
+        </label>
+      </div>
+      {errorId && (
+        <p id={errorId} className="mt-1.5 text-sm font-medium text-danger">
+          {b.errors?.join(" ")}
+        </p>
+      )}
     </div>
   );
 }

@@ -29,7 +29,7 @@ export function FactsSection() {
       <TextField path={["facts", "venueCity"]} label="City" maxLength={120} />
       <SelectField path={["facts", "venueCountry"]} label="Venue country" options={countries} placeholder="Choose a country…" />
       <TextField path={["facts", "atmosphere"]} label="Atmosphere" hint="For example: cordial and constructive" maxLength={300} />
-      <CheckboxField path={["facts", "atmosphereIsPublic"]} label="Public: may appear in the public readout" className="sm:pt-[3.25rem]" />
+      <CheckboxField path={["facts", "atmosphereIsPublic"]} label="Public: the atmosphere may appear in the public readout" className="sm:pt-[3.25rem]" />
       <TextArea path={["facts", "context"]} label="Context" hint="Anniversaries, frameworks (e.g. “Roadmap 2030”), earlier meetings" className="sm:col-span-2" maxLength={LIMITS.context} />
       <TextArea path={["facts", "summary"]} label="Summary" rows={6} className="sm:col-span-2" maxLength={LIMITS.summary} />
     </div>

@@ -6,7 +6,6 @@ import { saveRecord } from "@/lib/domain/consultations/save-record";
 import { getVersion } from "@/lib/domain/consultations/version-history";
 import { diffForms } from "@/lib/record/diff";
 import { toForm } from "@/lib/record/form";
-import { recordSchema } from "@/lib/validation/record";
 import { createTestUser } from "@/lib/testing/factories";
 import { createTestRecord, rowCounts, workedExample } from "@/lib/testing/record-fixtures";
 
@@ -114,18 +113,22 @@ describe("saveRecord", () => {
     const drafter = await createTestUser();
     const { id } = await createTestRecord(drafter);
     expect(await saveRecord(drafter, id, 1, workedExample())).toMatchObject({ status: "saved", version: 2 });
-    // Left out by an older client: public, as before the flag existed.
-    const older: Record<string, unknown> = { ...workedExample().facts };
-    delete older.atmosphereIsPublic;
-    expect(recordSchema.parse({ ...workedExample(), facts: older }).facts.atmosphereIsPublic).toBe(true);
     expect(await saveRecord(drafter, id, 2, workedExample({ atmosphereIsPublic: false }))).toMatchObject({ status: "saved", version: 3 });
     expect((await getRecord(drafter, id)).data.facts.atmosphereIsPublic).toBe(false);
     const changes = diffForms(toForm(await getVersion(drafter, id, 2)), toForm(await getVersion(drafter, id, 3)));
     expect(changes).toContainEqual(expect.objectContaining({ label: "Meeting facts — Atmosphere in the public readout", before: "yes", after: "no" }));
+    // A save without the flag (an editor opened before it existed, a script) keeps the stored
+    // choice: the atmosphere stays internal.
+    const older: Record<string, unknown> = { ...workedExample({ summary: "Edited in an old tab." }).facts };
+    delete older.atmosphereIsPublic;
+    expect(await saveRecord(drafter, id, 3, { ...workedExample(), facts: older })).toMatchObject({ status: "saved", version: 4 });
+    const kept = await getRecord(drafter, id);
+    expect([kept.data.facts.summary, kept.data.facts.atmosphereIsPublic]).toEqual(["Edited in an old tab.", false]);
+    expect((await getVersion(drafter, id, 4)).facts.atmosphereIsPublic).toBe(false);
     // Not a boolean: a field message, nothing written.
-    const result = await saveRecord(drafter, id, 3, { ...workedExample(), facts: { ...workedExample().facts, atmosphereIsPublic: "maybe" } });
+    const result = await saveRecord(drafter, id, 4, { ...workedExample(), facts: { ...workedExample().facts, atmosphereIsPublic: "maybe" } });
     expect(result).toEqual({ status: "invalid", fieldErrors: { "facts.atmosphereIsPublic": ["Choose yes or no"] } });
-    expect((await getRecord(drafter, id)).version).toBe(3);
+    expect((await getRecord(drafter, id)).version).toBe(4);
   });
 
   it("enforces roles, clearance and the lock", async () => {

@@ -38,7 +38,7 @@ export async function saveRecord(
   if (!hasPermission(actor, "consultation:edit")) throw new AppError("FORBIDDEN", "Your role may not edit records.");
   if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No such consultation.");
   const visible = { id, classification: { in: visibleClassifications(actor.clearance) } };
-  const current = await prisma.consultation.findFirst({ where: visible, select: { status: true } });
+  const current = await prisma.consultation.findFirst({ where: visible, select: { status: true, atmosphereIsPublic: true } });
   if (!current) throw new AppError("NOT_FOUND", "No such consultation.");
   if (!isEditable(current.status)) throw new AppError("CONFLICT", "This record is locked: it is no longer a draft.");
 
@@ -47,6 +47,11 @@ export async function saveRecord(
   const parsed = recordSchema.safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: issuesByPath(parsed.error) };
   const data = parsed.data;
+  // An editor opened before the flag existed, or a script, sends none: the stored choice stands
+  // (the schema's default, public, would print an atmosphere marked internal). Stored at the
+  // base version, or the save conflicts.
+  const facts = (raw as { facts?: unknown } | null)?.facts;
+  if (facts && typeof facts === "object" && !("atmosphereIsPublic" in facts)) data.facts.atmosphereIsPublic = current.atmosphereIsPublic;
   if (!clearanceAllows(actor.clearance, data.facts.classification)) {
     return { status: "invalid", fieldErrors: { "facts.classification": ["You cannot classify a record above your own clearance."] } };
   }
