@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -753,7 +753,9 @@ describe("fonts", () => {
         ...base,
         data: { ...base.data, facts: { ...base.data.facts, summary: `${base.data.facts.summary}\nСтороны обсудили вопросы сотрудничества.\nدونوں فریقوں نے تبادلہ خیال کیا۔` } },
       };
-      const bytes = await renderPdf({ template, paper: "A4", briefings: [b], book: { title: "Book", subtitle: "", reference: "READOUT/BOOK/FONTS" } });
+      // A book of three records, whose bold subsets differ (their titles' figures).
+      const briefings = template === "briefing-book" ? [1, 2, 3].map((n) => ({ ...b, id: randomUUID(), data: { ...b.data, facts: { ...b.data.facts, title: `Round ${n}` } } })) : [b];
+      const bytes = await renderPdf({ template, paper: "A4", briefings, book: { title: "Book", subtitle: "", reference: "READOUT/BOOK/FONTS" } });
       const fonts = fontsOf(await PDFDocument.load(bytes));
       const names = [...fonts.keys()];
       // The markings' two faces, and the body's: six letters, "+", the face (a subset).
@@ -765,6 +767,20 @@ describe("fonts", () => {
         expect(font.toUnicode, `${name} maps back to text`).toBe(true);
         expect(name, "a subset's name").toMatch(/^\/[A-Z]{6}\+/);
       }
+      // A name stands for one font program: a book merges records rendered apart, whose subsets
+      // of one face differ.
+      const doc = await PDFDocument.load(bytes);
+      const programs = new Map<string, Set<string>>();
+      for (const page of doc.getPages()) {
+        for (const [, ref] of page.node.Resources()?.lookupMaybe(PDFName.of("Font"), PDFDict)?.entries() ?? []) {
+          const font = doc.context.lookup(ref, PDFDict);
+          const descriptor = font.lookupMaybe(PDFName.of("DescendantFonts"), PDFArray)?.lookupMaybe(0, PDFDict)?.lookupMaybe(PDFName.of("FontDescriptor"), PDFDict);
+          const name = String(font.get(PDFName.of("BaseFont")));
+          const program = createHash("sha256").update(streamBytes(doc, descriptor?.get(PDFName.of("FontFile2")))).digest("hex");
+          programs.set(name, (programs.get(name) ?? new Set()).add(program));
+        }
+      }
+      for (const [name, set] of programs) expect(set.size, `${name}: font programs of that name`).toBe(1);
       // And pdffonts (Poppler) agrees: every row says "emb yes".
       const file = path.join(mkdtempSync(path.join(tmpdir(), "readout-fonts-")), "out.pdf");
       writeFileSync(file, bytes);
