@@ -14,7 +14,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Two minutes: several journeys (sign-ins, editor, accessibility scans) take 50–60 s beside the
+  // rest of the suite on a busy 2-core machine; one ran out of a one-minute limit mid-scan.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   globalSetup: "./e2e/global-setup.ts",
