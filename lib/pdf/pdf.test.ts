@@ -10,6 +10,7 @@ import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber, PDFRawStream, type 
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import { frontPageCount } from "@/lib/pdf/templates/book-front";
 import { ordinal, withIndefinite } from "@/lib/pdf/templates/public-readout";
+import { topicCategory } from "@/lib/pdf/templates/parts";
 import { countryPrintName } from "@/lib/countries";
 import { sampleBriefing } from "@/lib/pdf/warm-up";
 import type { Briefing } from "@/lib/pdf/briefing";
@@ -95,6 +96,18 @@ describe("briefing note", () => {
     const summary = (await pdfPages(await renderPdf({ template: "one-page", paper: "A4", briefings: [b] }))).map((p) => p.text).join(" ");
     // (pdf.js reads the full stop, a text of its own, as a word of its own.)
     expect(summary).toMatch(/People-to-people contacts; Afghanistan \(regional\); Economics of the energy corridor \(economic\); economic and trade cooperation ?\./);
+    // A word of its own: the category's name or first word, not a part of a longer word.
+    expect(
+      [
+        ["PEOPLE_TO_PEOPLE", "People-to-people exchanges"],
+        ["PEOPLE_TO_PEOPLE", "People's Republic relations"],
+        ["TRADE", "Trade-offs in the region"],
+        ["TRADE", " Trade, investment"],
+        ["ENERGY", "Energy\u0301s"],
+        ["SCIENCE_TECHNOLOGY", "Science diplomacy"],
+        ["OTHER", "Other matters"],
+      ].map(([category, subject]) => topicCategory({ category: category as string, subject: subject as string })),
+    ).toEqual([null, "People-to-people contacts", "Trade", null, "Energy", null, null]);
   });
 
   it("has no watermark once approved, and says who approved", async () => {
@@ -751,12 +764,15 @@ describe("fonts", () => {
       const base = sampleBriefing();
       const b = {
         ...base,
-        data: { ...base.data, facts: { ...base.data.facts, summary: `${base.data.facts.summary}\nСтороны обсудили вопросы сотрудничества.\nدونوں فریقوں نے تبادلہ خیال کیا۔` } },
+        // Characters none of our fonts has (✓ → 中文 😀): drawn as an embedded font's missing-glyph
+        // box that reads back as the character, not in Helvetica (never embedded).
+        data: { ...base.data, facts: { ...base.data.facts, summary: `${base.data.facts.summary}\nСтороны обсудили вопросы сотрудничества.\nدونوں فریقوں نے تبادلہ خیال کیا۔\nAgreed ✓ → 中文 😀.` } },
       };
       // A book of three records, whose bold subsets differ (their titles' figures).
       const briefings = template === "briefing-book" ? [1, 2, 3].map((n) => ({ ...b, id: randomUUID(), data: { ...b.data, facts: { ...b.data.facts, title: `Round ${n}` } } })) : [b];
       const bytes = await renderPdf({ template, paper: "A4", briefings, book: { title: "Book", subtitle: "", reference: "READOUT/BOOK/FONTS" } });
       const fonts = fontsOf(await PDFDocument.load(bytes));
+      if (template !== "public-readout") expect((await pdfPages(bytes)).map((p) => p.text).join(" ")).toMatch(/Agreed ✓ → 中文 😀 ?\./);
       const names = [...fonts.keys()];
       // The markings' two faces, and the body's: six letters, "+", the face (a subset).
       expect(names.filter((n) => /^\/[A-Z]{6}\+NotoSans-Bold$/.test(n)).length, names.join(" ")).toBeGreaterThanOrEqual(2);

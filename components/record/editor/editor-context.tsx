@@ -161,7 +161,8 @@ export function CheckboxField({ path, label, className }: BaseProps) {
   const id = domId(path);
   const errorId = b.errors?.length ? `${id}-error` : undefined;
   return (
-    <div className={cn("pt-6", className)}>
+    // A column centred in the grid row's height, as the fields beside it are.
+    <div className={cn("flex flex-col justify-center pt-6", className)}>
       <div className="flex items-center gap-2">
         <input
           id={id}

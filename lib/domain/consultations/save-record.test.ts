@@ -125,10 +125,13 @@ describe("saveRecord", () => {
     const kept = await getRecord(drafter, id);
     expect([kept.data.facts.summary, kept.data.facts.atmosphereIsPublic]).toEqual(["Edited in an old tab.", false]);
     expect((await getVersion(drafter, id, 4)).facts.atmosphereIsPublic).toBe(false);
+    // So does one that sends it as undefined (a server action may pass a property so).
+    expect(await saveRecord(drafter, id, 4, { ...workedExample(), facts: { ...older, atmosphereIsPublic: undefined } })).toMatchObject({ status: "saved", version: 5 });
+    expect((await getRecord(drafter, id)).data.facts.atmosphereIsPublic).toBe(false);
     // Not a boolean: a field message, nothing written.
-    const result = await saveRecord(drafter, id, 4, { ...workedExample(), facts: { ...workedExample().facts, atmosphereIsPublic: "maybe" } });
+    const result = await saveRecord(drafter, id, 5, { ...workedExample(), facts: { ...workedExample().facts, atmosphereIsPublic: "maybe" } });
     expect(result).toEqual({ status: "invalid", fieldErrors: { "facts.atmosphereIsPublic": ["Choose yes or no"] } });
-    expect((await getRecord(drafter, id)).version).toBe(4);
+    expect((await getRecord(drafter, id)).version).toBe(5);
   });
 
   it("enforces roles, clearance and the lock", async () => {

@@ -51,7 +51,7 @@ export async function saveRecord(
   // (the schema's default, public, would print an atmosphere marked internal). Stored at the
   // base version, or the save conflicts.
   const facts = (raw as { facts?: unknown } | null)?.facts;
-  if (facts && typeof facts === "object" && !("atmosphereIsPublic" in facts)) data.facts.atmosphereIsPublic = current.atmosphereIsPublic;
+  if (facts && typeof facts === "object" && (facts as { atmosphereIsPublic?: unknown }).atmosphereIsPublic === undefined) data.facts.atmosphereIsPublic = current.atmosphereIsPublic;
   if (!clearanceAllows(actor.clearance, data.facts.classification)) {
     return { status: "invalid", fieldErrors: { "facts.classification": ["You cannot classify a record above your own clearance."] } };
   }

@@ -156,12 +156,14 @@ export function statusLine(b: Briefing): string {
 }
 
 /**
- * A topic's category, or null where its subject already begins with the category's first word:
- * "Energy cooperation", not "Energy: Energy cooperation".
+ * A topic's category, or null where its subject already begins with the category's name or its
+ * first word, as a word of its own: "Energy cooperation", not "Energy: Energy cooperation"; but
+ * "Trade: Trade-offs in the region" and "People-to-people contacts: People's Republic relations".
  */
 export function topicCategory(t: { category: string; subject: string }): string | null {
   const name = label(t.category);
-  const word = (name.split(/[\s-]/)[0] ?? "").toLowerCase();
   const subject = t.subject.trimStart().toLowerCase();
-  return word && subject.startsWith(word) && !/[\p{L}\p{N}]/u.test(subject.charAt(word.length)) ? null : name;
+  const begins = (prefix: string) =>
+    prefix !== "" && subject.startsWith(prefix) && !/[\p{L}\p{M}\p{N}'’-]/u.test(subject.charAt(prefix.length));
+  return begins(name.toLowerCase()) || begins((name.split(/\s/)[0] ?? "").toLowerCase()) ? null : name;
 }
