@@ -119,7 +119,8 @@ async function expectWorkedExample(page: Page) {
 }
 
 test("the whole worked example is entered through the editor and every value comes back after a reload", async ({ page }) => {
-  test.setTimeout(120_000);
+  // 1.4–2.1 min in full runs on this 2-core machine (dozens of fields, two accessibility scans).
+  test.setTimeout(180_000);
   await signIn(page, "drafter");
   const title = `Pakistan–Russia BPC round 5 ${Date.now()}`;
   const recordUrl = await createRecord(page, title);
@@ -137,20 +138,26 @@ test("the whole worked example is entered through the editor and every value com
   await page.reload();
   await expect(row(page, "Topic 1").getByLabel("Subject")).toHaveValue("Economic cooperation");
 
-  // The atmosphere is an internal assessment here: kept out of the public readout.
-  const atmospherePublic = page.getByRole("checkbox", { name: "Public: the atmosphere may appear in the public readout" });
-  await expect(atmospherePublic).toBeChecked();
-  await atmospherePublic.uncheck();
-  await save(page, 4);
-  await page.reload();
-  await expect(atmospherePublic).not.toBeChecked();
-
   await page.goto(recordUrl);
   const main = page.getByRole("main");
-  for (const text of ["Андрей Руденко", "آصف مجید خان", "Dato' Amran’s “office”", "Cordial and constructive (internal: not in the public readout)", "Moscow, Russian Federation, on mutually convenient dates", "Propose dates for the next round in Moscow."]) {
+  for (const text of ["Андрей Руденко", "آصف مجید خان", "Dato' Amran’s “office”", "Cordial and constructive", "Moscow, Russian Federation, on mutually convenient dates", "Propose dates for the next round in Moscow."]) {
     await expect(main).toContainText(text);
   }
   await expectAccessible(page);
+});
+
+test("an atmosphere unticked as public stays so, and the record says it is internal", async ({ page }) => {
+  await signIn(page, "drafter");
+  const recordUrl = await createRecord(page, `Internal atmosphere ${Date.now()}`);
+  await page.getByLabel("Atmosphere", { exact: true }).fill("Tense; the other side walked out twice");
+  const atmospherePublic = page.getByRole("checkbox", { name: "Public: the atmosphere may appear in the public readout" });
+  await expect(atmospherePublic).toBeChecked();
+  await atmospherePublic.uncheck();
+  await save(page, 2);
+  await page.reload();
+  await expect(atmospherePublic).not.toBeChecked();
+  await page.goto(recordUrl);
+  await expect(page.getByRole("main")).toContainText("Tense; the other side walked out twice (internal: not in the public readout)");
 });
 
 test("an invalid value is refused next to its field and nothing typed is lost", async ({ page }) => {
