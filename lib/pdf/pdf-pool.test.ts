@@ -184,7 +184,9 @@ describe("the PDF pool", () => {
         threads: 1,
         timeoutMs: 60_000,
         recycleAfter: 1000,
-        heapLimitMb: 48,
+        // A renderer's heap holds ~50 MB after a note (fonts, caches, the markings' faces), so 48
+        // left no room for the render after the crash; the poisoned record needs far more than 128.
+        heapLimitMb: 128,
       });
       try {
         const crashed = await small.render(poisoned).then(
