@@ -192,9 +192,6 @@ test("leaving with unsaved changes asks first", async ({ page }) => {
 });
 
 test("two people save the same draft: the second sees a conflict, keeps their text, and nothing is lost", async ({ browser }) => {
-  // Two people signing in and an accessibility scan: ~35 s alone, 60 s and more beside the rest
-  // of the suite on a busy 2-core machine (it ran out of the default minute there, mid-scan).
-  test.setTimeout(120_000);
   const alice = await browser.newContext();
   const bob = await browser.newContext();
   const a = await alice.newPage();

@@ -676,27 +676,42 @@ describe("briefing book", () => {
   }, 300_000);
 });
 
-/** Every font the pages use, by name, with whether its glyphs are in the file and it maps back to text. */
-function fontsOf(doc: PDFDocument): Map<string, { embedded: boolean; toUnicode: boolean }> {
-  const fonts = new Map<string, { embedded: boolean; toUnicode: boolean }>();
-  for (const page of doc.getPages()) {
-    const resources = page.node.Resources();
-    const dict = resources?.lookupMaybe(PDFName.of("Font"), PDFDict);
-    for (const [, ref] of dict?.entries() ?? []) {
-      const font = doc.context.lookup(ref, PDFDict);
-      const descendant = font.lookupMaybe(PDFName.of("DescendantFonts"), PDFArray)?.lookupMaybe(0, PDFDict);
-      const descriptor = (descendant ?? font).lookupMaybe(PDFName.of("FontDescriptor"), PDFDict);
-      const embedded = ["FontFile", "FontFile2", "FontFile3"].some((k) => descriptor?.has(PDFName.of(k)) ?? false);
-      fonts.set(String(font.get(PDFName.of("BaseFont"))), { embedded, toUnicode: font.has(PDFName.of("ToUnicode")) });
-    }
-  }
-  return fonts;
-}
-
 /** Inflated bytes of a stream of the PDF. */
 function streamBytes(doc: PDFDocument, ref: unknown): Buffer {
   const stream = doc.context.lookup(ref as PDFRef);
   return inflateSync(stream instanceof PDFRawStream ? stream.getContents() : new Uint8Array());
+}
+
+/** Each font dictionary the pages use (once), with its name and font descriptor. */
+function pageFonts(doc: PDFDocument): { name: string; font: PDFDict; descriptor: PDFDict | undefined }[] {
+  const seen = new Set<string>();
+  return doc.getPages().flatMap((page) =>
+    [...(page.node.Resources()?.lookupMaybe(PDFName.of("Font"), PDFDict)?.entries() ?? [])].flatMap(([, ref]) => {
+      if (seen.has(String(ref))) return [];
+      seen.add(String(ref));
+      const font = doc.context.lookup(ref, PDFDict);
+      const descendant = font.lookupMaybe(PDFName.of("DescendantFonts"), PDFArray)?.lookupMaybe(0, PDFDict);
+      const descriptor = (descendant ?? font).lookupMaybe(PDFName.of("FontDescriptor"), PDFDict);
+      return [{ name: String(font.get(PDFName.of("BaseFont"))), font, descriptor }];
+    }),
+  );
+}
+
+/**
+ * Every font the pages use, by name: whether its glyphs are in the file, whether it maps back to
+ * text, and the hashes of the font programs under that name.
+ */
+function fontsOf(doc: PDFDocument): Map<string, { embedded: boolean; toUnicode: boolean; programs: Set<string> }> {
+  const fonts = new Map<string, { embedded: boolean; toUnicode: boolean; programs: Set<string> }>();
+  for (const { name, font, descriptor } of pageFonts(doc)) {
+    const file = ["FontFile", "FontFile2", "FontFile3"].map((k) => descriptor?.get(PDFName.of(k))).find(Boolean);
+    const entry = fonts.get(name) ?? { embedded: true, toUnicode: true, programs: new Set<string>() };
+    entry.embedded &&= file !== undefined;
+    entry.toUnicode &&= font.has(PDFName.of("ToUnicode"));
+    if (file) entry.programs.add(createHash("sha256").update(streamBytes(doc, file)).digest("hex"));
+    fonts.set(name, entry);
+  }
+  return fonts;
 }
 
 /**
@@ -706,29 +721,21 @@ function streamBytes(doc: PDFDocument, ref: unknown): Buffer {
 function controlGlyphs(doc: PDFDocument): { glyphs: number; inked: number } {
   let glyphs = 0;
   let inked = 0;
-  const seen = new Set<string>();
-  for (const page of doc.getPages()) {
-    const dict = page.node.Resources()?.lookupMaybe(PDFName.of("Font"), PDFDict);
-    for (const [, ref] of dict?.entries() ?? []) {
-      if (seen.has(String(ref))) continue;
-      seen.add(String(ref));
-      const font = doc.context.lookup(ref, PDFDict);
-      const toUnicode = font.get(PDFName.of("ToUnicode"));
-      const descriptor = font.lookupMaybe(PDFName.of("DescendantFonts"), PDFArray)?.lookupMaybe(0, PDFDict)?.lookupMaybe(PDFName.of("FontDescriptor"), PDFDict);
-      const file = descriptor?.get(PDFName.of("FontFile2"));
-      if (!toUnicode || !file) continue;
-      // pdfkit's ToUnicode: "<first> <last> [<text> <text> …]" ranges, one text (UTF-16 hex) per glyph.
-      const controls: number[] = [];
-      for (const m of streamBytes(doc, toUnicode).toString("latin1").matchAll(/<([0-9a-f]+)> <[0-9a-f]+> \[([^\]]*)\]/gi)) {
-        [...(m[2] as string).matchAll(/<([0-9a-f ]*)>/gi)].forEach((t, i) => {
-          if (["0009", "000a", "000d"].includes((t[1] as string).toLowerCase())) controls.push(parseInt(m[1] as string, 16) + i);
-        });
-      }
-      if (controls.length === 0) continue;
-      const program = create(streamBytes(doc, file)) as Font;
-      glyphs += controls.length;
-      inked += controls.filter((gid) => program.getGlyph(gid).path.commands.length > 0).length;
+  for (const { font, descriptor } of pageFonts(doc)) {
+    const toUnicode = font.get(PDFName.of("ToUnicode"));
+    const file = descriptor?.get(PDFName.of("FontFile2"));
+    if (!toUnicode || !file) continue;
+    // pdfkit's ToUnicode: "<first> <last> [<text> <text> …]" ranges, one text (UTF-16 hex) per glyph.
+    const controls: number[] = [];
+    for (const m of streamBytes(doc, toUnicode).toString("latin1").matchAll(/<([0-9a-f]+)> <[0-9a-f]+> \[([^\]]*)\]/gi)) {
+      [...(m[2] as string).matchAll(/<([0-9a-f ]*)>/gi)].forEach((t, i) => {
+        if (["0009", "000a", "000d"].includes((t[1] as string).toLowerCase())) controls.push(parseInt(m[1] as string, 16) + i);
+      });
     }
+    if (controls.length === 0) continue;
+    const program = create(streamBytes(doc, file)) as Font;
+    glyphs += controls.length;
+    inked += controls.filter((gid) => program.getGlyph(gid).path.commands.length > 0).length;
   }
   return { glyphs, inked };
 }
@@ -782,21 +789,10 @@ describe("fonts", () => {
         expect(font.embedded, `${name} is embedded`).toBe(true);
         expect(font.toUnicode, `${name} maps back to text`).toBe(true);
         expect(name, "a subset's name").toMatch(/^\/[A-Z]{6}\+/);
+        // A name stands for one font program: a book merges records rendered apart, whose
+        // subsets of one face differ.
+        expect(font.programs.size, `${name}: font programs of that name`).toBe(1);
       }
-      // A name stands for one font program: a book merges records rendered apart, whose subsets
-      // of one face differ.
-      const doc = await PDFDocument.load(bytes);
-      const programs = new Map<string, Set<string>>();
-      for (const page of doc.getPages()) {
-        for (const [, ref] of page.node.Resources()?.lookupMaybe(PDFName.of("Font"), PDFDict)?.entries() ?? []) {
-          const font = doc.context.lookup(ref, PDFDict);
-          const descriptor = font.lookupMaybe(PDFName.of("DescendantFonts"), PDFArray)?.lookupMaybe(0, PDFDict)?.lookupMaybe(PDFName.of("FontDescriptor"), PDFDict);
-          const name = String(font.get(PDFName.of("BaseFont")));
-          const program = createHash("sha256").update(streamBytes(doc, descriptor?.get(PDFName.of("FontFile2")))).digest("hex");
-          programs.set(name, (programs.get(name) ?? new Set()).add(program));
-        }
-      }
-      for (const [name, set] of programs) expect(set.size, `${name}: font programs of that name`).toBe(1);
       // And pdffonts (Poppler) agrees: every row says "emb yes".
       const file = path.join(mkdtempSync(path.join(tmpdir(), "readout-fonts-")), "out.pdf");
       writeFileSync(file, bytes);

@@ -22,7 +22,7 @@ import {
   nextRound,
   person,
   statusLine,
-  topicCategory,
+  topicLine,
   venue,
 } from "@/lib/pdf/templates/parts";
 import { label } from "@/lib/validation/vocabulary";
@@ -112,7 +112,7 @@ function noteHtml(b: Briefing, marker?: number): string {
     out.push(
       section(
         "Topics discussed",
-        list(d.topics.map((t) => esc(`${topicCategory(t) ? `${topicCategory(t)}: ` : ""}${t.subject}${t.notes ? ` — ${t.notes}` : ""}`))),
+        list(d.topics.map((t) => esc(`${topicLine(t)}${t.notes ? ` — ${t.notes}` : ""}`))),
       ),
     );
   out.push(

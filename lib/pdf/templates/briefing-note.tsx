@@ -13,7 +13,7 @@ import {
   nextRound,
   person,
   statusLine,
-  topicCategory,
+  topicLine,
   venue,
 } from "@/lib/pdf/templates/parts";
 import { s } from "@/lib/pdf/templates/styles";
@@ -149,8 +149,7 @@ export function BriefingNoteBody({
         <Section title="Topics discussed">
           {d.topics.map((t) => (
             <Bullet key={t.id}>
-              {topicCategory(t) ? `${topicCategory(t)}: ` : ""}
-              {pdfText(t.subject)}
+              {pdfText(topicLine(t))}
               {t.notes ? ` — ${pdfText(t.notes)}` : ""}
             </Bullet>
           ))}

@@ -121,7 +121,10 @@ export function OnePage({ b, paper, budget }: { b: Briefing; paper: Paper; budge
           <Section title="Discussed">
             <Text>
               {shownTopics
-                .map((t) => `${pdfText(t.subject)}${topicCategory(t) ? ` (${topicCategory(t)?.toLowerCase()})` : ""}`)
+                .map((t) => {
+                  const category = topicCategory(t);
+                  return `${pdfText(t.subject)}${category ? ` (${category.toLowerCase()})` : ""}`;
+                })
                 .join("; ")}
               .
             </Text>

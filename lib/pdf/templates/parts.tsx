@@ -167,3 +167,9 @@ export function topicCategory(t: { category: string; subject: string }): string 
     prefix !== "" && subject.startsWith(prefix) && !/[\p{L}\p{M}\p{N}'’-]/u.test(subject.charAt(prefix.length));
   return begins(name.toLowerCase()) || begins((name.split(/\s/)[0] ?? "").toLowerCase()) ? null : name;
 }
+
+/** A topic as a line: "Regional: Afghanistan", or the subject alone where it names the category. */
+export function topicLine(t: { category: string; subject: string }): string {
+  const category = topicCategory(t);
+  return category ? `${category}: ${t.subject}` : t.subject;
+}
