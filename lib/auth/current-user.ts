@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getToken } from "next-auth/jwt";
 import { cachedDecode } from "@/lib/auth/jwt-cache";
 import { sessionAge, sessionCookieName } from "@/lib/auth/session-timeouts";
-import { prisma } from "@/lib/db";
+import { pool } from "@/lib/db";
 import { AppError, asAppError } from "@/lib/errors";
 import { hasPermission, secondFactorRequired, type Permission } from "@/lib/auth/permissions";
 
@@ -48,9 +48,13 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (age === "idle" || age === "expired") return null;
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(session.uid)) return null;
   // With the database's snapshot, for page data kept by lib/read-cache.ts (no extra round trip).
-  const [user] = await prisma.$queryRaw<(Omit<SessionUser, "secondFactor" | "needsSecondFactor"> & { active: boolean; sessionVersion: number; totpEnabledAt: Date | null })[]>`
-    SELECT id, email, name, role::text AS role, clearance::text AS clearance, active, "sessionVersion", "totpEnabledAt", pg_current_snapshot()::text || '@' || pg_postmaster_start_time()::text AS snapshot
-    FROM "User" WHERE id = ${session.uid}::uuid`;
+  // Every signed-in request asks this: straight to the driver's pool, which the ORM's raw query
+  // adds ~0.4 ms to here (decision 0009, item 15).
+  const { rows: [user] } = await pool.query<Omit<SessionUser, "secondFactor" | "needsSecondFactor"> & { active: boolean; sessionVersion: number; totpEnabledAt: Date | null }>(
+    `SELECT id, email, name, role::text AS role, clearance::text AS clearance, active, "sessionVersion", "totpEnabledAt", pg_current_snapshot()::text || '@' || pg_postmaster_start_time()::text AS snapshot
+    FROM "User" WHERE id = $1::uuid`,
+    [session.uid],
+  );
   if (!user || !user.active || user.sessionVersion !== session.sv) return null;
   const secondFactor = user.totpEnabledAt !== null;
   return {

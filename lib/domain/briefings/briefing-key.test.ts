@@ -43,4 +43,20 @@ describe("the briefing's cache key", () => {
     expect(s2).not.toBe(s1);
     expect(r2).not.toBe(r1);
   });
+
+  it("names the file by the record's date wherever the server's clock is set", async () => {
+    const drafter = await createTestUser({ clearance: "SECRET" });
+    const record = await createConsultation(drafter, newRoundInput({ classification: "UNCLASSIFIED", startDate: "2023-06-20" }));
+    const tz = process.env.TZ;
+    try {
+      // East of Greenwich a date column read by the driver is the previous day in UTC; west of it, the same day.
+      for (const zone of ["Asia/Karachi", "Pacific/Kiritimati", "America/Los_Angeles", "UTC"]) {
+        process.env.TZ = zone;
+        const { fileName } = await getBriefingPdfKey(drafter, record.id, note);
+        expect(fileName, zone).toMatch(/^2023-06-20 /);
+      }
+    } finally {
+      process.env.TZ = tz;
+    }
+  });
 });

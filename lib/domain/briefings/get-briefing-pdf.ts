@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { pool, prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import {
   clearanceAllows,
@@ -10,7 +10,7 @@ import {
   type Actor,
 } from "@/lib/auth/permissions";
 import type { Classification } from "@/lib/generated/prisma/enums";
-import { writeAudit } from "@/lib/domain/audit/write-audit";
+import { writeAuditAlone } from "@/lib/domain/audit/write-audit";
 import { loadBriefing } from "@/lib/domain/briefings/load-briefing";
 import { cachedPdf } from "@/lib/domain/briefings/pdf-cache";
 import { freezeApprovedBriefing } from "@/lib/domain/review/freeze-approved-briefing";
@@ -76,28 +76,32 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
   const visible = visibleClassifications(actor.clearance);
   // The record and what its earlier rounds (within clearance) last changed, in one round trip:
   // earlier rounds feed "open commitments from earlier rounds", so their changes count too.
-  const [record] = await prisma.$queryRaw<
-    {
-      id: string;
-      version: number;
-      status: string;
-      updatedAt: Date;
-      startDate: Date;
-      title: string;
-      classification: Classification;
-      earlierMax: Date | null;
-      earlierCount: number;
-    }[]
-  >`
-    SELECT c.id, c.version, c.status::text AS status, c."updatedAt", c."startDate", c.title, c.classification::text AS classification,
+  // Straight to the driver's pool: every download asks it (decision 0009, item 15).
+  const {
+    rows: [record],
+  } = await pool.query<{
+    id: string;
+    version: number;
+    status: string;
+    updatedAt: Date;
+    /** The date column as written (the driver would read a date as local midnight). */
+    day: string;
+    title: string;
+    classification: Classification;
+    earlierMax: Date | null;
+    earlierCount: number;
+  }>(
+    `SELECT c.id, c.version, c.status::text AS status, c."updatedAt", to_char(c."startDate", 'YYYY-MM-DD') AS day, c.title, c.classification::text AS classification,
       e."earlierMax", e."earlierCount"
     FROM "Consultation" c
     CROSS JOIN LATERAL (
       SELECT max(p."updatedAt") AS "earlierMax", count(*)::int AS "earlierCount"
       FROM "Consultation" p
-      WHERE p."seriesId" = c."seriesId" AND p."startDate" <= c."startDate" AND p.id <> c.id AND p.classification = ANY(${visible}::"Classification"[])
+      WHERE p."seriesId" = c."seriesId" AND p."startDate" <= c."startDate" AND p.id <> c.id AND p.classification = ANY($2::"Classification"[])
     ) e
-    WHERE c.id = ${id}::uuid AND c.classification = ANY(${visible}::"Classification"[])`;
+    WHERE c.id = $1::uuid AND c.classification = ANY($2::"Classification"[])`,
+    [id, visible],
+  );
   if (!record) throw new AppError("NOT_FOUND", "No such consultation.");
   if (record.status !== "APPROVED" && !hasPermission(actor, "consultation:download-draft")) {
     throw new AppError("FORBIDDEN", "Viewers may download approved briefings only, and this version is not approved.");
@@ -128,8 +132,7 @@ async function identify(actor: Actor, id: string, template: Template, paper: Pap
       ]),
     )
     .digest("hex");
-  const date = record.startDate.toISOString().slice(0, 10);
-  const fileName = `${date} ${record.title} — ${TEMPLATE_NAMES[template]} v${record.version}.pdf`;
+  const fileName = `${record.day} ${record.title} — ${TEMPLATE_NAMES[template]} v${record.version}.pdf`;
   // Audited by the classification of the record it comes from, whatever its marking.
   return { key, fileName, classification: record.classification, version: record.version, status: record.status };
 }
@@ -158,34 +161,51 @@ async function identifyApproved(actor: Actor, id: string, template: Template, pa
   if (!hasPermission(actor, "consultation:download"))
     throw new AppError("FORBIDDEN", "You may not download briefings.");
   if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No such consultation.");
-  const record = await prisma.consultation.findFirst({
-    where: { id, classification: { in: visibleClassifications(actor.clearance) } },
-    select: {
-      approvedVersion: true,
-      approvedBriefing: true,
-      title: true,
-      startDate: true,
-      classification: true,
-    },
-  });
+  // Not the frozen briefing itself (tens of KB of JSON a download would read and parse for
+  // nothing when its PDF is kept): its classification, and the briefing only when rendering.
+  const {
+    rows: [record],
+  } = await pool.query<{
+    approvedVersion: number | null;
+    frozenClassification: Classification | null;
+    title: string;
+    /** The date column as written (the driver would read a date as local midnight). */
+    day: string;
+    classification: Classification;
+  }>(
+    `SELECT "approvedVersion", "approvedBriefing"->'data'->'facts'->>'classification' AS "frozenClassification",
+      title, to_char("startDate", 'YYYY-MM-DD') AS day, classification::text AS classification
+    FROM "Consultation" WHERE id = $1::uuid AND classification = ANY($2::"Classification"[])`,
+    [id, visibleClassifications(actor.clearance)],
+  );
   if (!record || record.approvedVersion === null)
     throw new AppError("NOT_FOUND", "This record has no approved version yet.");
   // The approved version keeps the classification it was approved at, even if the draft changed it since.
-  const frozen = record.approvedBriefing as Briefing | null;
-  const approvedClassification = (frozen?.data.facts.classification ??
-    record.classification) as Classification;
+  const approvedClassification = record.frozenClassification ?? record.classification;
   if (!clearanceAllows(actor.clearance, approvedClassification))
     throw new AppError("NOT_FOUND", "This record has no approved version yet.");
   const key = createHash("sha256")
     .update(JSON.stringify(["approved", template, paper, id, record.approvedVersion]))
     .digest("hex");
-  const date = record.startDate.toISOString().slice(0, 10);
   return {
     key,
-    fileName: `${date} ${record.title} — ${TEMPLATE_NAMES[template]} v${record.approvedVersion} approved.pdf`,
+    fileName: `${record.day} ${record.title} — ${TEMPLATE_NAMES[template]} v${record.approvedVersion} approved.pdf`,
     classification: approvedClassification,
-    frozen,
+    approvedVersion: record.approvedVersion,
   };
+}
+
+/**
+ * The approved version's frozen briefing (frozen now if it never was), if it is still the
+ * version the key was made from: approved again in between, it would not be what the key says.
+ */
+async function approvedBriefing(id: string, approvedVersion: number): Promise<Briefing> {
+  const row = await prisma.consultation.findUnique({ where: { id }, select: { approvedBriefing: true } });
+  const briefing = (row?.approvedBriefing as Briefing | null | undefined) ?? (await freezeApprovedBriefing(id));
+  if (!briefing) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
+  if (briefing.version !== approvedVersion)
+    throw new AppError("CONFLICT", "This consultation changed while its PDF was being made. Try again.");
+  return briefing;
 }
 
 /**
@@ -214,23 +234,24 @@ export async function getBriefingPdf(
     options.template,
     async () => {
       const briefing =
-        "frozen" in meta
-          ? (meta.frozen ?? (await freezeApprovedBriefing(id)))
+        "approvedVersion" in meta
+          ? await approvedBriefing(id, meta.approvedVersion)
           : unchanged(await loadBriefing(actor, id), meta);
-      if (!briefing) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
       return render({ template: options.template, paper: options.paper, briefings: [briefing] });
     },
-    { pinned: "frozen" in meta },
+    { pinned: "approvedVersion" in meta },
   );
   if (meta.classification !== "UNCLASSIFIED") {
     // A download writes nothing else: its audit row is a transaction of its own.
-    await writeAudit(prisma, {
-      actorId: actor.id,
-      action: "consultation.download",
-      entityType: "consultation",
-      entityId: id,
-      details: { template: options.template, paper: options.paper },
-    });
+    await writeAuditAlone([
+      {
+        actorId: actor.id,
+        action: "consultation.download",
+        entityType: "consultation",
+        entityId: id,
+        details: { template: options.template, paper: options.paper },
+      },
+    ]);
   }
   return {
     key: meta.key,
@@ -290,11 +311,8 @@ async function warmOnce(actor: Actor, id: string): Promise<void> {
   await cachedPdf(
     approved.key,
     "briefing-note",
-    async () => {
-      const frozen = approved.frozen ?? (await freezeApprovedBriefing(id));
-      if (!frozen) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
-      return render({ template: "briefing-note", paper: "A4", briefings: [frozen] });
-    },
+    async () =>
+      render({ template: "briefing-note", paper: "A4", briefings: [await approvedBriefing(id, approved.approvedVersion)] }),
     { pinned: true },
   );
 }

@@ -10,7 +10,7 @@ import {
   visibleClassifications,
   type Actor,
 } from "@/lib/auth/permissions";
-import { writeAudit } from "@/lib/domain/audit/write-audit";
+import { writeAuditAlone } from "@/lib/domain/audit/write-audit";
 import { loadBriefing } from "@/lib/domain/briefings/load-briefing";
 import { cachedPdf } from "@/lib/domain/briefings/pdf-cache";
 import type { BriefingPdf } from "@/lib/domain/briefings/get-briefing-pdf";
@@ -129,14 +129,15 @@ async function bookPdf(
     });
   });
   if (classification !== "UNCLASSIFIED") {
-    for (const entity of book.auditEntities)
-      await writeAudit(prisma, {
+    await writeAuditAlone(
+      book.auditEntities.map((entity) => ({
         actorId: actor.id,
         action: "consultation.download",
         entityType: entity.type,
         entityId: entity.id,
         details: { template: "briefing-book", paper, ...(book.kind === "selection" ? { records: rounds.length } : {}) },
-      });
+      })),
+    );
   }
   return { ...meta, bytes, cached };
 }

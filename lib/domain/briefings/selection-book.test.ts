@@ -40,11 +40,13 @@ describe("a briefing book of chosen consultations", () => {
     expect(pages.every((p) => p.includes("RESTRICTED") && /Page \d+ of \d+/.test(p))).toBe(true);
     const audited = await prisma.auditLog.findMany({
       where: { actorId: drafter.id, action: "consultation.download" },
-      select: { entityType: true, entityId: true },
+      select: { entityType: true, entityId: true, details: true },
     });
+    // One row per record, its details stored as JSON (not as a string of it).
+    const details = { template: "briefing-book", paper: "A4", records: 2 };
     expect(audited).toEqual(expect.arrayContaining([
-      { entityType: "consultation", entityId: later },
-      { entityType: "consultation", entityId: earlier },
+      { entityType: "consultation", entityId: later, details },
+      { entityType: "consultation", entityId: earlier, details },
     ]));
     expect(audited).toHaveLength(2);
   }, 60_000);

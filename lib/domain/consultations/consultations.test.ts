@@ -27,6 +27,8 @@ describe("createConsultation", () => {
     expect(stored.createdById).toBe(drafter.id);
     expect(stored.version).toBe(1);
     expect(await auditCount(id, "consultation.create")).toBe(1);
+    const row = await prisma.auditLog.findFirstOrThrow({ where: { entityId: id, action: "consultation.create" } });
+    expect(row).toMatchObject({ actorId: drafter.id, entityType: "consultation", details: null });
   });
 
   it("refuses a viewer and writes nothing", async () => {
@@ -85,6 +87,8 @@ describe("getBriefingPdf", () => {
     expect(page?.match(/CONFIDENTIAL/g)?.length).toBeGreaterThanOrEqual(2);
     // A classified download is audited; a repeat comes from the cache, byte for byte.
     expect(await auditCount(id, "consultation.download")).toBe(1);
+    const row = await prisma.auditLog.findFirstOrThrow({ where: { entityId: id, action: "consultation.download" } });
+    expect(row).toMatchObject({ actorId: drafter.id, entityType: "consultation", details: { template: "briefing-note", paper: "A4" } });
     const again = await getBriefingPdf(drafter, id, { template: "briefing-note", paper: "A4" });
     expect(again.cached).toBe(true);
     expect(Buffer.from(again.bytes as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
