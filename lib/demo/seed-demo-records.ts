@@ -3,9 +3,15 @@ import { prisma } from "@/lib/db";
 import { writeAudit } from "@/lib/domain/audit/write-audit";
 import { insertRecord } from "@/lib/domain/consultations/insert-record";
 import { DEMO_ROUND_4, DEMO_ROUND_4_ID, DEMO_ROUND_5, DEMO_ROUND_5_ID, DEMO_SERIES } from "@/lib/demo/demo-records";
+import { freezeApprovedBriefing } from "@/lib/domain/review/freeze-approved-briefing";
 import type { RecordData } from "@/lib/validation/record";
 
-/** Adds the demo series with its two rounds, written by `authorId`, in one transaction. */
+/**
+ * Adds the demo series with its two rounds, written by `authorId`, in one transaction. The
+ * earlier round is approved as an approval leaves a record: its approved version and time set
+ * and its briefing frozen, so that its approved PDF downloads, and stays downloadable once a
+ * revision is started, as the record page says.
+ */
 export async function seedDemoRecords(authorId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const series = await tx.series.create({ data: { ...DEMO_SERIES, counterpartCountries: [...DEMO_SERIES.counterpartCountries] }, select: { id: true } });
@@ -16,6 +22,9 @@ export async function seedDemoRecords(authorId: string): Promise<void> {
     for (const [id, data, status] of rounds) {
       await insertRecord(tx, { id, seriesId: series.id, counterpartCountry: "RU", data, status, actorId: authorId });
       await writeAudit(tx, { actorId: authorId, action: "consultation.create", entityType: "consultation", entityId: id, details: { demo: true } });
+      if (status === "APPROVED")
+        await tx.consultation.update({ where: { id }, data: { approvedVersion: 1, approvedAt: new Date() }, select: { id: true } });
     }
   });
+  await freezeApprovedBriefing(DEMO_ROUND_4_ID);
 }

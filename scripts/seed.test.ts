@@ -1,0 +1,55 @@
+import { execFileSync } from "node:child_process";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Briefing } from "@/lib/pdf/briefing";
+import { renderPdf } from "@/lib/pdf/render";
+import { pdfPageTexts } from "@/lib/testing/pdf-text";
+
+// The demo a zero-config start creates (prisma/seed.ts) in a database of its own: its approved
+// round is approved as an approval leaves a record, so that its approved version downloads.
+const server = process.env.DATABASE_URL as string;
+const db = `readout_seed_${Date.now().toString(36)}_${process.pid}`;
+const url = Object.assign(new URL(server), { pathname: `/${db}` }).href;
+
+async function sql<T extends pg.QueryResultRow>(target: string, text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: target });
+  await client.connect();
+  try {
+    return (await client.query<T>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const run = (script: string, args: string[]) =>
+  execFileSync(process.execPath, [script, ...args], {
+    env: { ...process.env, DATABASE_URL: url, DEMO_ADMIN_PASSWORD: "seed-test-password" },
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
+
+afterAll(async () => {
+  await sql(server, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+});
+
+describe("the demo seed", () => {
+  it("leaves the approved round with its approved version and frozen briefing, and the draft without", async () => {
+    await sql(server, `CREATE DATABASE "${db}"`);
+    run("scripts/prisma.mjs", ["migrate", "deploy"]);
+    run("node_modules/tsx/dist/cli.mjs", ["--conditions=react-server", "prisma/seed.ts"]);
+    const rounds = await sql<{ status: string; approvedVersion: number | null; approvedAt: Date | null; frozen: Briefing | null }>(
+      url,
+      `SELECT status::text AS status, "approvedVersion", "approvedAt", "approvedBriefing" AS frozen FROM "Consultation" ORDER BY "startDate"`,
+    );
+    expect(rounds.map((r) => [r.status, r.approvedVersion, r.approvedAt !== null, r.frozen !== null])).toEqual([
+      ["APPROVED", 1, true, true],
+      ["DRAFT", null, false, false],
+    ]);
+    // What its approved PDF prints: approved, and when.
+    const frozen = rounds[0]?.frozen as Briefing;
+    expect(frozen).toMatchObject({ status: "APPROVED", approved: true, version: 1 });
+    const pages = await pdfPageTexts(await renderPdf({ template: "briefing-note", paper: "A4", briefings: [frozen] }));
+    expect(pages.some((page) => page.includes("DRAFT"))).toBe(false);
+    expect(pages.join("\n")).toMatch(/Approved on \d{1,2} \w+ \d{4} \(version 1\)\./);
+  }, 120_000);
+});
