@@ -17,7 +17,6 @@ async function main() {
     password,
   });
   const admin = await createUser(null, input);
-  await seedDemoRecords(admin.id);
   const shown = process.env.DEMO_ADMIN_PASSWORD ? "(from DEMO_ADMIN_PASSWORD)" : password;
   console.log(
     [
@@ -30,6 +29,9 @@ async function main() {
       "",
     ].join("\n"),
   );
+  // After the password is shown: the next start seeds nothing (an account exists), so a failure
+  // here must not leave an account nobody can sign in to.
+  await seedDemoRecords(admin.id);
 }
 
 try {

@@ -69,7 +69,12 @@ async function pids(n = 12): Promise<Set<string>> {
 describe("scripts/serve.mjs", () => {
   it("serves from one process per WEB_CONCURRENCY on one port, replaces one that dies, and stops on SIGTERM with exit 0", async () => {
     const server = serve();
-    const before = await pids();
+    // The first process to listen answers everything until the second listens too.
+    let before = await pids();
+    for (let i = 0; i < 50 && before.size < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      before = await pids();
+    }
     expect(before.size).toBe(2);
     await get("/crash");
     let after = await pids();

@@ -8,9 +8,9 @@ import type { RecordData } from "@/lib/validation/record";
 
 /**
  * Adds the demo series with its two rounds, written by `authorId`, in one transaction. The
- * earlier round is approved as an approval leaves a record: its approved version and time set
- * and its briefing frozen, so that its approved PDF downloads, and stays downloadable once a
- * revision is started, as the record page says.
+ * earlier round is approved (by nobody named: the demo has one account): its approved version
+ * and time are set and its briefing frozen, so that its approved PDF downloads, and stays
+ * downloadable once a revision is started, as the record page says.
  */
 export async function seedDemoRecords(authorId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
@@ -23,8 +23,12 @@ export async function seedDemoRecords(authorId: string): Promise<void> {
       await insertRecord(tx, { id, seriesId: series.id, counterpartCountry: "RU", data, status, actorId: authorId });
       await writeAudit(tx, { actorId: authorId, action: "consultation.create", entityType: "consultation", entityId: id, details: { demo: true } });
       if (status === "APPROVED")
-        await tx.consultation.update({ where: { id }, data: { approvedVersion: 1, approvedAt: new Date() }, select: { id: true } });
+        await tx.$executeRaw`UPDATE "Consultation" SET "approvedVersion" = version, "approvedAt" = now() WHERE id = ${id}::uuid`;
     }
   });
-  await freezeApprovedBriefing(DEMO_ROUND_4_ID);
+  // As after an approval: frozen once committed. Should it fail, the first download of the
+  // approved version freezes it (get-briefing-pdf.ts), and the start goes on.
+  await freezeApprovedBriefing(DEMO_ROUND_4_ID).catch((error: unknown) =>
+    console.warn(`[seed] the demo's approved briefing is frozen on first download instead: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { getBriefingPdfKey } from "@/lib/domain/briefings/get-briefing-pdf";
+import { getBriefingPdf, getBriefingPdfKey } from "@/lib/domain/briefings/get-briefing-pdf";
+import { freezeApprovedBriefing } from "@/lib/domain/review/freeze-approved-briefing";
+import { pdfPageTexts } from "@/lib/testing/pdf-text";
 import { createConsultation } from "@/lib/domain/consultations/create-consultation";
 import { createTestUser } from "@/lib/testing/factories";
 import { newRoundInput } from "@/lib/testing/record-fixtures";
@@ -47,16 +49,40 @@ describe("the briefing's cache key", () => {
   it("names the file by the record's date wherever the server's clock is set", async () => {
     const drafter = await createTestUser({ clearance: "SECRET" });
     const record = await createConsultation(drafter, newRoundInput({ classification: "UNCLASSIFIED" }));
+    await prisma.consultation.update({ where: { id: record.id }, data: { status: "APPROVED", approvedVersion: 1, approvedAt: new Date() } });
     const tz = process.env.TZ;
     try {
       // East of Greenwich a date column read by the driver is the previous day in UTC; west of it, the same day.
       for (const zone of ["Asia/Karachi", "Pacific/Kiritimati", "America/Los_Angeles", "UTC"]) {
         process.env.TZ = zone;
-        const { fileName } = await getBriefingPdfKey(drafter, record.id, note);
-        expect(fileName, zone).toMatch(/^2023-06-20 /);
+        for (const version of ["current", "approved"] as const) {
+          const { fileName } = await getBriefingPdfKey(drafter, record.id, { ...note, version });
+          expect(fileName, `${zone}, ${version}`).toMatch(/^2023-06-20 /);
+        }
       }
     } finally {
-      process.env.TZ = tz;
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
     }
+  });
+
+  // An approval whose freeze failed leaves the previous approval's briefing stored: the approved
+  // PDF is of the version approved now, frozen again, and neither the old one nor a refusal.
+  it("freezes again an approved briefing stored for an earlier approval", async () => {
+    const drafter = await createTestUser({ clearance: "SECRET" });
+    const record = await createConsultation(drafter, newRoundInput({ classification: "RESTRICTED" }));
+    await prisma.consultation.update({ where: { id: record.id }, data: { status: "APPROVED", approvedVersion: 1, approvedAt: new Date() } });
+    const current = await freezeApprovedBriefing(record.id);
+    const stale = { ...current, version: 0, data: { ...current?.data, facts: { ...current?.data.facts, title: "Stale title", classification: "SECRET" } } };
+    await prisma.consultation.update({ where: { id: record.id }, data: { approvedBriefing: JSON.parse(JSON.stringify(stale)) as object } });
+    const approved = { ...note, version: "approved" as const };
+    // The stale briefing's marking does not count either.
+    expect((await getBriefingPdfKey(drafter, record.id, approved)).classification).toBe("RESTRICTED");
+    const pdf = await getBriefingPdf(drafter, record.id, approved);
+    const text = (await pdfPageTexts(pdf.bytes as Uint8Array)).join("\n");
+    expect(text).toContain(current?.data.facts.title);
+    expect(text).not.toContain("Stale title");
+    const frozen = await prisma.consultation.findUniqueOrThrow({ where: { id: record.id }, select: { approvedBriefing: true } });
+    expect(frozen.approvedBriefing).toMatchObject({ version: 1 });
   });
 });

@@ -173,14 +173,16 @@ async function identifyApproved(actor: Actor, id: string, template: Template, pa
     day: string;
     classification: Classification;
   }>(
-    `SELECT "approvedVersion", "approvedBriefing"->'data'->'facts'->>'classification' AS "frozenClassification",
+    `SELECT "approvedVersion",
+      CASE WHEN ("approvedBriefing"->>'version')::int = "approvedVersion" THEN "approvedBriefing"->'data'->'facts'->>'classification' END AS "frozenClassification",
       title, to_char("startDate", 'YYYY-MM-DD') AS day, classification::text AS classification
     FROM "Consultation" WHERE id = $1::uuid AND classification = ANY($2::"Classification"[])`,
     [id, visibleClassifications(actor.clearance)],
   );
   if (!record || record.approvedVersion === null)
     throw new AppError("NOT_FOUND", "This record has no approved version yet.");
-  // The approved version keeps the classification it was approved at, even if the draft changed it since.
+  // The approved version keeps the classification it was approved at, even if the draft changed it
+  // since (a briefing frozen for an earlier approval does not count: it is frozen again to render).
   const approvedClassification = record.frozenClassification ?? record.classification;
   if (!clearanceAllows(actor.clearance, approvedClassification))
     throw new AppError("NOT_FOUND", "This record has no approved version yet.");
@@ -201,7 +203,10 @@ async function identifyApproved(actor: Actor, id: string, template: Template, pa
  */
 async function approvedBriefing(id: string, approvedVersion: number): Promise<Briefing> {
   const row = await prisma.consultation.findUnique({ where: { id }, select: { approvedBriefing: true } });
-  const briefing = (row?.approvedBriefing as Briefing | null | undefined) ?? (await freezeApprovedBriefing(id));
+  let briefing = row?.approvedBriefing as Briefing | null | undefined;
+  // Never frozen, or frozen for an earlier approval (a freeze after an approval that failed):
+  // frozen now, while the record is still approved.
+  if (!briefing || briefing.version !== approvedVersion) briefing = await freezeApprovedBriefing(id);
   if (!briefing) throw new AppError("NOT_FOUND", "This record has no approved version yet.");
   if (briefing.version !== approvedVersion)
     throw new AppError("CONFLICT", "This consultation changed while its PDF was being made. Try again.");

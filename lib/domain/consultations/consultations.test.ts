@@ -27,8 +27,10 @@ describe("createConsultation", () => {
     expect(stored.createdById).toBe(drafter.id);
     expect(stored.version).toBe(1);
     expect(await auditCount(id, "consultation.create")).toBe(1);
-    const row = await prisma.auditLog.findFirstOrThrow({ where: { entityId: id, action: "consultation.create" } });
-    expect(row).toMatchObject({ actorId: drafter.id, entityType: "consultation", details: null });
+    // No details: SQL NULL, as before (not JSON null, which the client would also read as null).
+    const [row] = await prisma.$queryRaw<{ actorId: string; entityType: string; noDetails: boolean }[]>`
+      SELECT "actorId"::text AS "actorId", "entityType", details IS NULL AS "noDetails" FROM "AuditLog" WHERE "entityId" = ${id} AND action = 'consultation.create'`;
+    expect(row).toEqual({ actorId: drafter.id, entityType: "consultation", noDetails: true });
   });
 
   it("refuses a viewer and writes nothing", async () => {
@@ -88,7 +90,8 @@ describe("getBriefingPdf", () => {
     // A classified download is audited; a repeat comes from the cache, byte for byte.
     expect(await auditCount(id, "consultation.download")).toBe(1);
     const row = await prisma.auditLog.findFirstOrThrow({ where: { entityId: id, action: "consultation.download" } });
-    expect(row).toMatchObject({ actorId: drafter.id, entityType: "consultation", details: { template: "briefing-note", paper: "A4" } });
+    expect(row).toMatchObject({ actorId: drafter.id, entityType: "consultation" });
+    expect(row.details).toEqual({ template: "briefing-note", paper: "A4" });
     const again = await getBriefingPdf(drafter, id, { template: "briefing-note", paper: "A4" });
     expect(again.cached).toBe(true);
     expect(Buffer.from(again.bytes as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
