@@ -15,6 +15,15 @@ export const BODY_FONT_FILE = fontFile("noto-sans", "400Regular/NotoSans_400Regu
 /** The bold face's file (also embedded by pdf-lib for the markings: markings.ts). */
 export const BOLD_FONT_FILE = fontFile("noto-sans", "700Bold/NotoSans_700Bold.ttf");
 export const ARABIC_FONT = "Noto Naskh Arabic";
+/**
+ * For what Noto Sans lacks and staff type: ✓ ✗ ★ ☐ ■ ● ◆ ► (Symbols 2), arrows and ≤ ≥ ≈ ≠ ∞
+ * (Math). Last in the stack, so a character is taken from them only when the body's faces have
+ * none; one weight each (bold text draws them regular).
+ */
+export const SYMBOLS_FONT = "Noto Sans Symbols 2";
+export const MATH_FONT = "Noto Sans Math";
+/** The page's font stack: each character in the first that has it (textkit's font substitution). */
+export const FONT_STACK = [BODY_FONT, ARABIC_FONT, SYMBOLS_FONT, MATH_FONT];
 
 export function registerFonts(): void {
   if (registered) return;
@@ -44,6 +53,14 @@ export function registerFonts(): void {
       },
     ],
   });
+  for (const [family, pkg, file] of [
+    [SYMBOLS_FONT, "noto-sans-symbols-2", "400Regular/NotoSansSymbols2_400Regular.ttf"],
+    [MATH_FONT, "noto-sans-math", "400Regular/NotoSansMath_400Regular.ttf"],
+  ] as const) {
+    // The one face for every style: react-pdf finds no face for an italic run otherwise.
+    const src = fontFile(pkg, file);
+    Font.register({ family, fonts: [{ src, fontWeight: 400 }, { src, fontWeight: 400, fontStyle: "italic" }] });
+  }
   // Briefings are not hyphenated. A long token carries hair spaces (pdfText in briefing.ts):
   // returned as parts of their own they become line-break opportunities without a hyphen.
   Font.registerHyphenationCallback((word) =>

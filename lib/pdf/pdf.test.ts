@@ -771,20 +771,23 @@ describe("fonts", () => {
       const base = sampleBriefing();
       const b = {
         ...base,
-        // Characters none of our fonts has (✓ → 中文 😀): drawn as an embedded font's missing-glyph
-        // box that reads back as the character, not in Helvetica (never embedded).
-        data: { ...base.data, facts: { ...base.data.facts, summary: `${base.data.facts.summary}\nСтороны обсудили вопросы сотрудничества.\nدونوں فریقوں نے تبادلہ خیال کیا۔\nAgreed ✓ → 中文 😀.` } },
+        // Symbols Noto Sans lacks (✓ ★ ☐ from Noto Sans Symbols 2, → ≤ ≈ from Noto Sans Math), and
+        // characters none of our fonts has (中文 😀): drawn as an embedded font's missing-glyph box
+        // that reads back as the character, not in Helvetica (never embedded).
+        data: { ...base.data, facts: { ...base.data.facts, summary: `${base.data.facts.summary}\nСтороны обсудили вопросы сотрудничества.\nدونوں فریقوں نے تبادلہ خیال کیا۔\nAgreed ✓ ★ ☐ → ≤ ≈ 中文 😀.` } },
       };
       // A book of three records, whose bold subsets differ (their titles' figures).
       const briefings = template === "briefing-book" ? [1, 2, 3].map((n) => ({ ...b, id: randomUUID(), data: { ...b.data, facts: { ...b.data.facts, title: `Round ${n}` } } })) : [b];
       const bytes = await renderPdf({ template, paper: "A4", briefings, book: { title: "Book", subtitle: "", reference: "READOUT/BOOK/FONTS" } });
       const fonts = fontsOf(await PDFDocument.load(bytes));
-      if (template !== "public-readout") expect((await pdfPages(bytes)).map((p) => p.text).join(" ")).toMatch(/Agreed ✓ → 中文 😀 ?\./);
+      if (template !== "public-readout") expect((await pdfPages(bytes)).map((p) => p.text).join(" ")).toMatch(/Agreed ✓ ★ ☐ → ≤ ≈ 中文 😀 ?\./);
       const names = [...fonts.keys()];
       // The markings' two faces, and the body's: six letters, "+", the face (a subset).
       expect(names.filter((n) => /^\/[A-Z]{6}\+NotoSans-Bold$/.test(n)).length, names.join(" ")).toBeGreaterThanOrEqual(2);
       expect(names.some((n) => /^\/[A-Z]{6}\+NotoSans-Regular$/.test(n)), names.join(" ")).toBe(true);
-      if (template !== "public-readout") expect(names.some((n) => n.includes("NotoNaskhArabic")), names.join(" ")).toBe(true);
+      if (template !== "public-readout")
+        for (const face of ["NotoNaskhArabic-Regular", "NotoSansSymbols2-Regular", "NotoSansMath-Regular"])
+          expect(names.some((n) => n.endsWith(`+${face}`)), `${face} in ${names.join(" ")}`).toBe(true);
       for (const [name, font] of fonts) {
         expect(font.embedded, `${name} is embedded`).toBe(true);
         expect(font.toUnicode, `${name} maps back to text`).toBe(true);

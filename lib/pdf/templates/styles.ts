@@ -1,5 +1,5 @@
 import { StyleSheet } from "@react-pdf/renderer";
-import { ARABIC_FONT, BODY_FONT } from "@/lib/pdf/fonts";
+import { FONT_STACK } from "@/lib/pdf/fonts";
 
 export const INK = "#111827";
 export const MUTED = "#4b5563";
@@ -10,7 +10,7 @@ export const LINE = "#d1d5db";
 export const PAGE_PADDING = { paddingTop: 54, paddingBottom: 62, paddingHorizontal: 56 } as const;
 
 export const s = StyleSheet.create({
-  page: { fontFamily: [BODY_FONT, ARABIC_FONT], fontSize: 10, lineHeight: 1.4, color: INK, ...PAGE_PADDING },
+  page: { fontFamily: FONT_STACK, fontSize: 10, lineHeight: 1.4, color: INK, ...PAGE_PADDING },
   kicker: { fontSize: 8.5, color: MUTED, marginBottom: 4 },
   title: { fontSize: 19, fontWeight: 700, lineHeight: 1.2, marginBottom: 4 },
   subtitle: { fontSize: 10, color: MUTED, marginBottom: 14 },
