@@ -14,7 +14,8 @@ import { saveRecord } from "@/lib/domain/consultations/save-record";
 // once per process, so this runs in a process of its own.
 describe("queries inside a transaction", () => {
   it("run one after another on its connection, all of them, without pg's deprecation warning", async () => {
-    // A record with rows in several relations, which Prisma reads side by side.
+    // A record with rows in several relations, which Prisma reads side by side: that read is what
+    // sent queries at once on the transaction's connection (the raw queries it sends in turn).
     const drafter = await createTestUser({ role: "DRAFTER", clearance: "SECRET" });
     const { id } = await createConsultation(drafter, newRoundInput());
     expect(await saveRecord(drafter, id, 1, workedExample())).toMatchObject({ status: "saved" });
@@ -41,7 +42,8 @@ await pool.end();
     );
     try {
       const stdout = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", script], {
-        env: { ...process.env, RECORD_ID: id },
+        // Not --no-deprecation (or anything else) from the caller: the warning is what is looked for.
+        env: { ...process.env, NODE_OPTIONS: "", RECORD_ID: id },
         encoding: "utf8",
       });
       const result = JSON.parse(stdout.trim().split("\n").at(-1) as string) as { ns: number[]; record: { participants: unknown[]; topics: unknown[] } | null; warnings: string[] };

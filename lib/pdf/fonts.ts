@@ -10,7 +10,7 @@ function fontFile(pkg: string, file: string): string {
 }
 
 export const BODY_FONT = "Noto Sans";
-/** The body face's file (also measured with fontkit: book-front.tsx). */
+/** The body face's file (also embedded by pdf-lib for the markings: markings.ts). */
 export const BODY_FONT_FILE = fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf");
 /** The bold face's file (also embedded by pdf-lib for the markings: markings.ts). */
 export const BOLD_FONT_FILE = fontFile("noto-sans", "700Bold/NotoSans_700Bold.ttf");
@@ -22,8 +22,13 @@ export const ARABIC_FONT = "Noto Naskh Arabic";
  */
 export const SYMBOLS_FONT = "Noto Sans Symbols 2";
 export const MATH_FONT = "Noto Sans Math";
+const ARABIC_FONT_FILE = fontFile("noto-naskh-arabic", "400Regular/NotoNaskhArabic_400Regular.ttf");
+const SYMBOLS_FONT_FILE = fontFile("noto-sans-symbols-2", "400Regular/NotoSansSymbols2_400Regular.ttf");
+const MATH_FONT_FILE = fontFile("noto-sans-math", "400Regular/NotoSansMath_400Regular.ttf");
 /** The page's font stack: each character in the first that has it (textkit's font substitution). */
 export const FONT_STACK = [BODY_FONT, ARABIC_FONT, SYMBOLS_FONT, MATH_FONT];
+/** The regular faces of FONT_STACK's families, in its order (book-front.tsx measures titles with them). */
+export const FONT_STACK_FILES = [BODY_FONT_FILE, ARABIC_FONT_FILE, SYMBOLS_FONT_FILE, MATH_FONT_FILE];
 
 export function registerFonts(): void {
   if (registered) return;
@@ -43,24 +48,16 @@ export function registerFonts(): void {
   Font.register({
     family: ARABIC_FONT,
     fonts: [
-      {
-        src: fontFile("noto-naskh-arabic", "400Regular/NotoNaskhArabic_400Regular.ttf"),
-        fontWeight: 400,
-      },
+      { src: ARABIC_FONT_FILE, fontWeight: 400 },
       {
         src: fontFile("noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf"),
         fontWeight: 700,
       },
     ],
   });
-  for (const [family, pkg, file] of [
-    [SYMBOLS_FONT, "noto-sans-symbols-2", "400Regular/NotoSansSymbols2_400Regular.ttf"],
-    [MATH_FONT, "noto-sans-math", "400Regular/NotoSansMath_400Regular.ttf"],
-  ] as const) {
-    // The one face for every style: react-pdf finds no face for an italic run otherwise.
-    const src = fontFile(pkg, file);
-    Font.register({ family, fonts: [{ src, fontWeight: 400 }, { src, fontWeight: 400, fontStyle: "italic" }] });
-  }
+  // One face each, for every weight (no template sets italic: Noto Naskh Arabic has none either).
+  Font.register({ family: SYMBOLS_FONT, fonts: [{ src: SYMBOLS_FONT_FILE, fontWeight: 400 }] });
+  Font.register({ family: MATH_FONT, fonts: [{ src: MATH_FONT_FILE, fontWeight: 400 }] });
   // Briefings are not hyphenated. A long token carries hair spaces (pdfText in briefing.ts):
   // returned as parts of their own they become line-break opportunities without a hyphen.
   Font.registerHyphenationCallback((word) =>

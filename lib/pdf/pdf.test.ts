@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { inflateSync } from "node:zlib";
 import { create, type Font } from "fontkit";
 import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFRef } from "pdf-lib";
-import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
+import { renderPdf, settleFront, type RenderRequest } from "@/lib/pdf/render";
 import { frontPageCount } from "@/lib/pdf/templates/book-front";
 import { ordinal, withIndefinite } from "@/lib/pdf/templates/public-readout";
 import { topicCategory } from "@/lib/pdf/templates/parts";
@@ -591,10 +591,12 @@ describe("briefing book", () => {
     expect(targets).toEqual(starts);
   }, 120_000);
 
-  it("numbers the contents and bookmarks right when long titles take more contents pages than planned", async () => {
+  it("numbers the contents and bookmarks right over several contents pages, planned as the titles print", async () => {
     // Long titles that wrap in the contents; every third one with the basmala ligature (U+FDFD,
-    // 12 em wide in Noto Naskh Arabic, which the contents' planning measures as an unknown
-    // glyph of 0.6 em): those take more lines than planned, so the front is rendered again.
+    // 12 em wide in Noto Naskh Arabic), every third with symbols from Noto Sans Symbols 2 and
+    // Noto Sans Math (wider than the missing-glyph box they printed before): the contents'
+    // planning measures each character in the face that prints it, so the front is laid out once
+    // (settleFront's renumbering when it is not: the test below).
     const records = Array.from({ length: 30 }, (_, i) => ({
       ...sampleBriefing(),
       id: randomUUID(),
@@ -605,7 +607,9 @@ describe("briefing book", () => {
           title:
             i % 3 === 0
               ? `Record ${i + 1} — ${"\uFDFD ".repeat(8)}`.trim()
-              : `Record ${i + 1} — strategic dialogue on regional connectivity, energy corridors, water security and counter-terrorism cooperation`,
+              : i % 3 === 1
+                ? `Record ${i + 1} — ${"◆ ✓ → ★ ".repeat(7)}`.trim()
+                : `Record ${i + 1} — strategic dialogue on regional connectivity, energy corridors, water security and counter-terrorism cooperation`,
         },
       },
     }));
@@ -618,7 +622,8 @@ describe("briefing book", () => {
     const pages = await pdfPages(bytes);
     expectMarkings(pages, "RESTRICTED", true);
     const front = pages.findIndex((p) => p.text.includes("Briefing note ·"));
-    expect(front, "pages before the first record").toBeGreaterThan(frontPageCount(records.map((r) => ({ title: r.data.facts.title })), "A4"));
+    expect(front, "pages before the first record, as planned").toBe(frontPageCount(records.map((r) => ({ title: r.data.facts.title })), "A4"));
+    expect(front, "several contents pages").toBeGreaterThan(2);
     const starts: number[] = [];
     records.forEach((_, i) => {
       const prefix = `Record ${i + 1} —`;
@@ -653,6 +658,27 @@ describe("briefing book", () => {
     });
     expect(links).toEqual(starts);
   }, 120_000);
+
+  it("numbers the contents again from the pages the front really took, when the plan was off", async () => {
+    const briefings = Array.from({ length: 3 }, () => sampleBriefing());
+    const req: RenderRequest = { template: "briefing-book", paper: "A4", briefings };
+    const planned = frontPageCount(briefings.map((b) => ({ title: b.data.facts.title })), "A4");
+    const numbered = (front: number) => briefings.map((_, i) => ({ page: front + 1 + 2 * i }));
+    for (const took of [planned + 1, planned - 1]) {
+      // A front that takes `took` pages whatever it is numbered from.
+      const renders: number[] = [];
+      const out = await settleFront(req, numbered, async (entries) => {
+        renders.push(entries[0]?.page as number);
+        return { getPageCount: () => took };
+      });
+      expect(renders, `numbered first as planned, then from the ${took} pages it took`).toEqual([planned + 1, took + 1]);
+      expect(out.front).toBe(took);
+      expect(out.entries.map((e) => e.page)).toEqual([took + 1, took + 3, took + 5]);
+    }
+    // One that never settles is an error, not a loop.
+    let pages = planned;
+    await expect(settleFront(req, numbered, async () => ({ getPageCount: () => ++pages }))).rejects.toThrow(/would not settle/);
+  });
 
   it("renders a 60-record book", async () => {
     const records = Array.from({ length: 60 }, (_, i) => ({

@@ -40,7 +40,9 @@ const STYLE = `
 @font-face{font-family:"Noto Sans";font-weight:700;src:${font("noto-sans", "700Bold/NotoSans_700Bold.ttf")}}
 @font-face{font-family:"Noto Naskh Arabic";src:${font("noto-naskh-arabic", "400Regular/NotoNaskhArabic_400Regular.ttf")}}
 @font-face{font-family:"Noto Naskh Arabic";font-weight:700;src:${font("noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf")}}
-body{margin:0;font-family:"Noto Sans","Noto Naskh Arabic";font-size:10pt;line-height:1.4;color:#111827;overflow-wrap:anywhere;white-space:pre-line}
+@font-face{font-family:"Noto Sans Symbols 2";src:${font("noto-sans-symbols-2", "400Regular/NotoSansSymbols2_400Regular.ttf")}}
+@font-face{font-family:"Noto Sans Math";src:${font("noto-sans-math", "400Regular/NotoSansMath_400Regular.ttf")}}
+body{margin:0;font-family:"Noto Sans","Noto Naskh Arabic","Noto Sans Symbols 2","Noto Sans Math";font-size:10pt;line-height:1.4;color:#111827;overflow-wrap:anywhere;white-space:pre-line}
 .note+.note,.toc{break-before:page}
 .k{font-size:8.5pt;color:#4b5563;margin:0 0 4pt}
 h1{font-size:19pt;line-height:1.2;margin:0 0 4pt}

@@ -2,7 +2,7 @@ import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
 import { pdfText, type Paper } from "@/lib/pdf/briefing";
 import { readFileSync } from "node:fs";
 import { create, type Font } from "fontkit";
-import { BODY_FONT_FILE } from "@/lib/pdf/fonts";
+import { FONT_STACK_FILES } from "@/lib/pdf/fonts";
 import { contentWidth } from "@/lib/pdf/templates/parts";
 import { INK, s } from "@/lib/pdf/templates/styles";
 
@@ -20,24 +20,32 @@ const LINE_PT = 14;
 const ROWS_PT = 615;
 const titleWidth = (paper: Paper) => contentWidth(paper) - 90 - 30 - 8;
 
-let parsed: Font | null = null;
-/** The body face as fontkit reads it, parsed once per process, to measure titles with. */
-function bodyFont(): Font {
-  parsed ??= create(readFileSync(BODY_FONT_FILE)) as Font;
+let parsed: Font[] | null = null;
+/** The page's font stack as fontkit reads it (regular faces), parsed once per process, to measure titles with. */
+function stackFonts(): Font[] {
+  parsed ??= FONT_STACK_FILES.map((file) => create(readFileSync(file)) as Font);
   return parsed;
 }
 
 /**
- * Lines a title takes in its column: its words set one after another at 10 pt in the body font,
- * with 5 % to spare (react-pdf's line breaking is not this greedy one, and kerning is left out).
- * A title that still takes more lines pushes the rest of its page onto another one, and render.ts
- * then numbers the contents from the pages the front really took.
+ * Lines a title takes in its column: its words set one after another at 10 pt, each character in
+ * the first face of the stack that has it (as textkit picks them), with 5 % to spare (react-pdf's
+ * line breaking is not this greedy one, and kerning is left out). A character no face has prints
+ * the missing-glyph box, counted as 0.6 em. A title that still takes more lines pushes the rest of
+ * its page onto another one, and render.ts then numbers the contents from the pages the front
+ * really took.
  */
 function titleLines(title: string, paper: Paper): number {
-  const font = bodyFont();
-  const scale = 10 / font.unitsPerEm;
-  const width = (text: string) =>
-    font.glyphsForString(text).reduce((sum, g) => sum + (g.id === 0 ? 0.6 * font.unitsPerEm : g.advanceWidth), 0) * scale;
+  const fonts = stackFonts();
+  const width = (text: string) => {
+    let em = 0;
+    for (const char of text) {
+      const codePoint = char.codePointAt(0) as number;
+      const font = fonts.find((f) => f.hasGlyphForCodePoint(codePoint));
+      em += font ? font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm : 0.6;
+    }
+    return em * 10;
+  };
   const column = titleWidth(paper) * 0.95;
   const space = width(" ");
   let lines = 1;
