@@ -34,7 +34,7 @@ export interface AuditEntry {
   details?: Prisma.InputJsonValue;
 }
 
-/** What writing an audit row needs: a transaction client, or the client for a lone write. */
+/** What writing an audit row in a transaction needs: its client (rows of their own: writeAuditAlone). */
 export interface AuditWriter {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
 }
