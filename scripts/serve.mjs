@@ -8,6 +8,7 @@
 // `next dev` it does not restart itself when next.config.js changes). A process that dies is
 // replaced; SIGTERM stops all.
 import cluster from "node:cluster";
+import { existsSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -22,9 +23,10 @@ const { values: args } = parseArgs({
 const dev = args.dev === true;
 const workers = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()) || 1);
 
-// The PDF worker threads are per process: split the cores between the processes (at least one
-// thread each) unless PDF_WORKERS says otherwise.
-process.env.PDF_WORKERS ??= String(Math.max(1, Math.floor(os.availableParallelism() / workers)));
+// PDF renderer processes: one per CPU unless PDF_WORKERS says otherwise. With several server
+// processes the primary runs them for all (startSharedRenderers), so that any render, and a book's
+// records side by side, may use every CPU.
+process.env.PDF_WORKERS ??= String(os.availableParallelism());
 
 async function runNext() {
   // READOUT_SERVER_BIN: a stand-in server script (scripts/serve.test.ts uses one).
@@ -77,9 +79,36 @@ async function runNext() {
   console.log(`[readout] server process ${process.pid} ready on ${args.hostname ?? "*"}:${port}${dev ? " (development)" : ""}`);
 }
 
+/**
+ * The primary's PDF renderer processes, shared by the server processes (lib/pdf/shared-renderers.ts):
+ * each server process is told so (READOUT_PDF_RENDERERS) and asks for renders over its channel.
+ * Without the renderer bundle (no production build) or with PDF_WORKERS=0 the server processes
+ * render as they would alone.
+ */
+async function startSharedRenderers() {
+  // READOUT_PDF_WORKER_FILE: a stand-in renderer (scripts/serve.test.ts uses one).
+  const filename = process.env.READOUT_PDF_WORKER_FILE ?? path.join(ROOT, ".next", "pdf-worker", "worker.mjs");
+  const threads = Number(process.env.PDF_WORKERS);
+  if (!(threads > 0) || !existsSync(filename)) return;
+  // As the server processes run (runNext): the renderers get it, and react-pdf keeps less per render in production.
+  process.env.NODE_ENV = "production";
+  const { createJiti } = await import("jiti");
+  const jiti = createJiti(import.meta.url, { alias: { "@/": `${ROOT}/` } });
+  const { startRenderers, rendererSettings } = await jiti.import(path.join(ROOT, "lib/pdf/renderers.ts"));
+  const { shareRenderers } = await jiti.import(path.join(ROOT, "lib/pdf/shared-renderers.ts"));
+  const settings = rendererSettings();
+  const renderers = startRenderers({ filename, threads: settings.threads, heapLimitMb: settings.heapLimitMb });
+  const serve = shareRenderers(renderers, settings.recycleAfter, (error) => console.error("[readout] PDF renderers:", error));
+  cluster.on("fork", serve);
+  // Renders and their results (bytes) go over the channel as structured clones, not JSON.
+  cluster.setupPrimary({ serialization: "advanced" });
+  process.env.READOUT_PDF_RENDERERS = "shared";
+}
+
 if (workers === 1 || !cluster.isPrimary) {
   await runNext();
 } else {
+  await startSharedRenderers();
   let stopping = false;
   /** Start times of recent deaths: a worker that keeps dying at start-up stops the server. */
   const deaths = [];

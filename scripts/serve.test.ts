@@ -28,7 +28,8 @@ afterEach(() => running.forEach((c) => c.kill("SIGKILL")));
 function serve(env: Record<string, string> = {}) {
   port++;
   const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], {
-    env: { ...process.env, READOUT_SERVER_BIN: fake, WEB_CONCURRENCY: "2", ...env },
+    // No PDF renderers unless a test asks for them (READOUT_PDF_WORKER_FILE: a file that does not exist).
+    env: { ...process.env, READOUT_SERVER_BIN: fake, READOUT_PDF_WORKER_FILE: path.join(dir, "missing.mjs"), WEB_CONCURRENCY: "2", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.push(child);
@@ -93,5 +94,90 @@ describe("scripts/serve.mjs", () => {
     const server = serve({ CRASH_AT_START: "1" });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/too many in a minute, stopping/);
+  }, 90_000);
+});
+
+// A stand-in renderer (READOUT_PDF_WORKER_FILE) and a stand-in server process that asks the
+// primary's renderers for renders through lib/pdf/shared-renderers.ts, as lib/pdf/pool.ts does.
+const renderer = path.join(dir, "renderer.mjs");
+writeFileSync(
+  renderer,
+  `export default async function (task) {
+  await new Promise((r) => setTimeout(r, 50));
+  return { pid: process.pid, ppid: process.ppid, bytes: new Uint8Array([1, 2, 3]), echo: task };
+}
+export async function slow() { await new Promise((r) => setTimeout(r, 60_000)); }
+export async function fail() { throw new Error("renderer failed on purpose"); }
+`,
+);
+const asker = path.join(dir, "asker.mjs");
+writeFileSync(
+  asker,
+  `import http from "node:http";
+import { createRequire } from "node:module";
+const { createJiti } = createRequire(${JSON.stringify(path.resolve("package.json"))})("jiti");
+const { ClusterRenderers } = await createJiti(import.meta.url).import(${JSON.stringify(path.resolve("lib/pdf/shared-renderers.ts"))});
+const shared = process.env.READOUT_PDF_RENDERERS === "shared";
+const renderers = shared ? new ClusterRenderers() : null;
+const run = (name, ms = 30_000) => renderers.run({ from: process.pid, name }, { name, signal: AbortSignal.timeout(ms) });
+const port = Number(process.argv[process.argv.indexOf("-p") + 1]);
+http.createServer(async (req, res) => {
+  try {
+    if (!renderers) return res.end(JSON.stringify({ shared }));
+    if (req.url === "/render") {
+      const out = await Promise.all([1, 2, 3, 4].map(() => run("default")));
+      return res.end(JSON.stringify({ shared, server: process.pid, out: out.map((o) => ({ ...o, bytes: o.bytes instanceof Uint8Array ? [...o.bytes] : null })) }));
+    }
+    if (req.url === "/fail") await run("fail");
+    if (req.url === "/timeout") await run("slow", 300);
+    res.end("no error");
+  } catch (error) {
+    res.end(JSON.stringify({ name: error.name, message: error.message }));
+  }
+}).listen(port);
+`,
+);
+
+describe("scripts/serve.mjs: the server processes share the primary's PDF renderers", () => {
+  it("runs every server process's renders on the primary's renderers, passing bytes, errors and timeouts", async () => {
+    const server = serve({ READOUT_SERVER_BIN: asker, READOUT_PDF_WORKER_FILE: renderer, PDF_WORKERS: "2", PDF_WARM_UP_RENDERS: "1" });
+    const servers = new Set<number>();
+    const renderersSeen = new Set<number>();
+    for (let i = 0; i < 100 && servers.size < 2; i++) {
+      let answer: { shared: boolean; server: number; out: { pid: number; ppid: number; bytes: number[] | null; echo: { from: number } }[] };
+      try {
+        answer = JSON.parse(await get("/render"));
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
+      expect(answer.shared).toBe(true);
+      servers.add(answer.server);
+      for (const o of answer.out) {
+        // The primary's children, not the asking server process's; the task and the bytes arrive whole.
+        expect(o.ppid).toBe(server.child.pid);
+        expect(o.echo.from).toBe(answer.server);
+        expect(o.bytes).toEqual([1, 2, 3]);
+        renderersSeen.add(o.pid);
+      }
+    }
+    expect(servers.size).toBe(2);
+    expect(renderersSeen.size).toBe(2); // four renders at a time, on the two renderers, for both servers
+    expect(JSON.parse(await get("/fail"))).toMatchObject({ message: "renderer failed on purpose" });
+    expect(JSON.parse(await get("/timeout"))).toMatchObject({ name: "TimeoutError" });
+    // After a stopped render the renderers go on (the one that ran it is replaced).
+    const after = JSON.parse(await get("/render")) as { out: { bytes: number[] }[] };
+    expect(after.out.map((o) => o.bytes)).toEqual([[1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3]]);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  }, 90_000);
+
+  it("leaves each server process to render alone without the renderer bundle", async () => {
+    const server = serve({ READOUT_SERVER_BIN: asker });
+    let answer = "";
+    for (let i = 0; i < 100 && !answer; i++) answer = await get("/render").catch(() => new Promise<string>((r) => setTimeout(() => r(""), 100)));
+    expect(JSON.parse(answer)).toEqual({ shared: false });
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
   }, 90_000);
 });

@@ -1,25 +1,22 @@
 import { LRUCache } from "lru-cache";
 import { AppError } from "@/lib/errors";
-import Tinypool from "tinypool";
+import { rendererSettings, startRenderers, type Renderers } from "@/lib/pdf/renderers";
 import type { Briefing, Paper } from "@/lib/pdf/briefing";
 import { partIdentity, type RenderRequest } from "@/lib/pdf/render";
 
 /** The server's pool (lib/pdf/pool.ts), from the environment; the benchmark uses the same. */
 export const POOL_SETTINGS = {
-  // scripts/serve.mjs sets it to the CPUs per server process.
-  threads: Number(process.env.PDF_WORKERS ?? 2),
+  ...rendererSettings(),
   timeoutMs: Number(process.env.PDF_RENDER_TIMEOUT_MS ?? 60_000),
-  // A safety net: rendering no longer keeps memory per render (render.ts renderBytes).
-  recycleAfter: Number(process.env.PDF_RECYCLE_AFTER ?? 5000),
   partCacheBytes: Number(process.env.PDF_PART_CACHE_MB ?? 64) * 2 ** 20,
-  // Not lower: under a 512 MB cap V8 collected so much more often that two renderers drew
-  // 35 notes/s instead of 47, and a book from nothing took 800 ms instead of 620 (decision 0009).
-  heapLimitMb: Number(process.env.PDF_WORKER_HEAP_MB ?? 2048),
 };
 
 export interface PdfPoolOptions {
-  filename: string;
-  threads: number;
+  /** The renderer processes' entry (lib/pdf/worker.ts, bundled): started by this pool, `threads` of them… */
+  filename?: string;
+  threads?: number;
+  /** …or renderers started elsewhere (a server process under scripts/serve.mjs: the primary's). */
+  renderers?: Renderers;
   timeoutMs: number;
   /** Replace the renderer processes after this many renders (a safety net against slow leaks). */
   recycleAfter: number;
@@ -42,14 +39,6 @@ export interface PartStore {
   forget(keys: string[]): Promise<void>;
 }
 
-/** The environment a renderer gets: what rendering reads, not the server's secrets. */
-function rendererEnv(): Record<string, string> {
-  const wanted = (name: string) => ["NODE_ENV", "PATH", "TZ", "LANG", "LC_ALL", "HOME"].includes(name) || name.startsWith("PDF_");
-  return Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] => wanted(entry[0]) && entry[1] !== undefined),
-  );
-}
-
 /** The errors of renders stopped by the timeout. */
 const timedOut = new WeakSet<object>();
 
@@ -69,26 +58,15 @@ function asError(error: unknown): Error {
  * keyed by everything it prints, for the next book that contains it), then one assembles them.
  */
 export class PdfPool {
-  private readonly pool: Tinypool;
+  private readonly pool: Renderers;
   private renders = 0;
   /** Book parts rendered so far by this pool (kept ones are not counted). */
   partsRendered = 0;
   private readonly parts: LRUCache<string, Uint8Array> | null;
 
   constructor(private readonly options: PdfPoolOptions) {
-    this.pool = new Tinypool({
-      filename: options.filename,
-      // All of them from the start: a renderer started on demand would begin cold (~1.5 s).
-      minThreads: options.threads,
-      maxThreads: options.threads,
-      idleTimeout: 10 * 60_000,
-      // Child processes, not threads: a book rendered from nothing by two renderer processes took
-      // 730–840 ms against 870–930 ms by two threads of one process (decision 0009).
-      runtime: "child_process",
-      serialization: "advanced",
-      env: rendererEnv(), // a forked process gets only what it is given
-      execArgv: [`--max-old-space-size=${options.heapLimitMb ?? 2048}`],
-    });
+    if (!options.renderers && !options.filename) throw new Error("PdfPool: give it a renderer file or renderers");
+    this.pool = options.renderers ?? startRenderers({ filename: options.filename as string, threads: options.threads ?? 2, heapLimitMb: options.heapLimitMb });
     const maxSize = options.partCacheBytes ?? 64 * 2 ** 20;
     this.parts =
       maxSize > 0

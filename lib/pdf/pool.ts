@@ -1,8 +1,10 @@
 import "server-only";
+import cluster from "node:cluster";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { logger } from "@/lib/logger";
 import { PdfPool, POOL_SETTINGS } from "@/lib/pdf/pdf-pool";
+import { ClusterRenderers } from "@/lib/pdf/shared-renderers";
 import { partStore } from "@/lib/domain/briefings/pdf-cache";
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import type { Briefing, Paper } from "@/lib/pdf/briefing";
@@ -13,11 +15,14 @@ const globalForPool = globalThis as unknown as { readoutPdfPool?: PdfPool | null
 
 function pool(): PdfPool | null {
   if (globalForPool.readoutPdfPool === undefined) {
-    const usable = POOL_SETTINGS.threads > 0 && existsSync(PDF_WORKER_FILE);
+    // Under scripts/serve.mjs with several server processes, the primary runs the renderers for
+    // all of them (lib/pdf/shared-renderers.ts); otherwise this process starts its own.
+    const shared = cluster.isWorker && process.env.READOUT_PDF_RENDERERS === "shared";
+    const usable = shared || (POOL_SETTINGS.threads > 0 && existsSync(PDF_WORKER_FILE));
     globalForPool.readoutPdfPool = usable
       ? new PdfPool({
-          filename: PDF_WORKER_FILE,
           ...POOL_SETTINGS,
+          ...(shared ? { renderers: new ClusterRenderers() } : { filename: PDF_WORKER_FILE }),
           partStore,
           onError: (e) => logger.warn({ err: e instanceof Error ? (e.stack ?? e.message) : String(e) }, "PDF rendering: a render failed (its renderer process is replaced), or kept book parts could not be read or stored"),
         })

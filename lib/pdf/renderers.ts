@@ -1,0 +1,51 @@
+// The renderer processes themselves (Tinypool, child processes), apart from the PDF pool's logic
+// (lib/pdf/pdf-pool.ts) so that scripts/serve.mjs's primary can start them without loading the
+// renderer's code: under `npm start` the server's processes share one set (shared-renderers.ts).
+import Tinypool from "tinypool";
+
+/** What runs renders: Tinypool's renderer processes, or the cluster primary's (shared-renderers.ts). */
+export interface Renderers {
+  run(task: unknown, options: { name: string; signal: AbortSignal }): Promise<unknown>;
+  recycleWorkers(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+/** The renderer processes' settings, from the environment. */
+export function rendererSettings() {
+  return {
+    // Renderer processes: scripts/serve.mjs sets it to the CPU count (one set for all its server
+    // processes); elsewhere (tests, the benchmark) 2, as on the 2-core machines this is built on.
+    threads: Number(process.env.PDF_WORKERS ?? 2),
+    // A safety net: rendering no longer keeps memory per render (render.ts renderBytes).
+    recycleAfter: Number(process.env.PDF_RECYCLE_AFTER ?? 5000),
+    // Not lower: under a 512 MB cap V8 collected so much more often that two renderers drew
+    // 35 notes/s instead of 47, and a book from nothing took 800 ms instead of 620 (decision 0009).
+    heapLimitMb: Number(process.env.PDF_WORKER_HEAP_MB ?? 2048),
+  };
+}
+
+/** The environment a renderer gets: what rendering reads, not the server's secrets. */
+function rendererEnv(): Record<string, string> {
+  const wanted = (name: string) => ["NODE_ENV", "PATH", "TZ", "LANG", "LC_ALL", "HOME"].includes(name) || name.startsWith("PDF_");
+  return Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => wanted(entry[0]) && entry[1] !== undefined),
+  );
+}
+
+/** Starts `threads` renderer processes running `filename` (lib/pdf/worker.ts, bundled). */
+export function startRenderers(options: { filename: string; threads: number; heapLimitMb?: number }): Tinypool {
+  return new Tinypool({
+    filename: options.filename,
+    // All of them from the start: a renderer started on demand would begin cold (~1.5 s).
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    idleTimeout: 10 * 60_000,
+    // Child processes, not threads: a book rendered from nothing by two renderer processes took
+    // 730–840 ms against 870–930 ms by two threads of one process (decision 0009).
+    runtime: "child_process",
+    serialization: "advanced",
+    env: rendererEnv(), // a forked process gets only what it is given
+    execArgv: [`--max-old-space-size=${options.heapLimitMb ?? 2048}`],
+  });
+}
+
