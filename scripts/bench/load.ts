@@ -16,16 +16,16 @@ const PASSWORD = "load-password-long-enough";
 
 const records = await seedUsersWithRecords(USERS, PASSWORD, "load");
 const app = await startApp(PORT, { DATABASE_URL: process.env.DATABASE_URL!, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" });
-const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${app.child.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-// scripts/serve.mjs runs a server process per CPU: count the whole tree.
-const treeRssMb = () => {
-  let total = rssMb();
+const rssOf = (pid: string | number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+// scripts/serve.mjs runs a server process per CPU and the PDF renderers: count the whole tree
+// (children's children too: with one server process the renderers are its children).
+const treeRssMb = (pid: string | number = app.child.pid!): number => {
+  let total = 0;
   try {
-    for (const pid of readFileSync(`/proc/${app.child.pid}/task/${app.child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-    }
+    total = rssOf(pid);
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) total += treeRssMb(child);
   } catch {
-    /* not Linux */
+    /* ended meanwhile, or not Linux */
   }
   return total;
 };
