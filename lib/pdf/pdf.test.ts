@@ -160,6 +160,27 @@ describe("briefing note", () => {
     expect(letters(read)).toBe(letters(urdu + name + "سیکرٹری خارجہ"));
   });
 
+  // In right-to-left text a bracket or relation is drawn as its mirror image: "(" on the right of
+  // the words it opens looks like ")". textkit drew it by writing the mirrored character into the
+  // text, so the PDF read back ")خمسة أعضاء(" and "≥" for "≤", and searching for what was typed
+  // found nothing (patches/@react-pdf+textkit+7.0.1.patch, unmirror).
+  it("gives back the brackets and relations of right-to-left text as written, though drawn mirrored", async () => {
+    const base = sampleBriefing();
+    const arabic = "الحد الأدنى (خمسة أعضاء) ≤ عشرة [مؤقت] و«نص»";
+    const bytes = await note({ ...base, data: { ...base.data, facts: { ...base.data.facts, summary: `${arabic}.` } } });
+    const dir = mkdtempSync(path.join(tmpdir(), "readout-mirror-"));
+    writeFileSync(path.join(dir, "note.pdf"), bytes);
+    const poppler = execFileSync("pdftotext", [path.join(dir, "note.pdf"), "-"]).toString();
+    rmSync(dir, { recursive: true });
+    expect(poppler).toContain("(خمسة أعضاء) ≤ عشرة [مؤقت] و«نص");
+    // pdf.js orders right-to-left words its own way: the marks, as many of each as the same note
+    // without that summary has, and the summary's.
+    const marks = (text: string) => [...text.replace(/[^()[\]«»≤≥]/g, "")].sort().join("");
+    const read = async (pdf: Uint8Array) => marks((await pdfPages(pdf)).map((p) => p.text).join(" "));
+    const without = await note({ ...base, data: { ...base.data, facts: { ...base.data.facts, summary: "." } } });
+    expect(await read(bytes)).toBe(marks((await read(without)) + arabic));
+  });
+
   // fontkit keeps one glyph object per glyph id, with the code points of the first text that
   // produced it. Noto Naskh Arabic draws ت and a medial ی with one glyph (the dots apart), so the
   // text a PDF maps that glyph to (its ToUnicode map), and with it the bytes, depended on what
