@@ -89,7 +89,7 @@ async function startSharedRenderers() {
   // READOUT_PDF_WORKER_FILE: a stand-in renderer (scripts/serve.test.ts uses one).
   const filename = process.env.READOUT_PDF_WORKER_FILE ?? path.join(ROOT, ".next", "pdf-worker", "worker.mjs");
   const threads = Number(process.env.PDF_WORKERS);
-  if (!(threads > 0) || !existsSync(filename)) return;
+  if (!(threads > 0) || !existsSync(filename)) return null;
   // As the server processes run (runNext): the renderers get it, and react-pdf keeps less per render in production.
   process.env.NODE_ENV = "production";
   const { createJiti } = await import("jiti");
@@ -97,18 +97,24 @@ async function startSharedRenderers() {
   const { startRenderers, rendererSettings } = await jiti.import(path.join(ROOT, "lib/pdf/renderers.ts"));
   const { shareRenderers } = await jiti.import(path.join(ROOT, "lib/pdf/shared-renderers.ts"));
   const settings = rendererSettings();
-  const renderers = startRenderers({ filename, threads: settings.threads, heapLimitMb: settings.heapLimitMb });
-  const serve = shareRenderers(renderers, settings.recycleAfter, (error) => console.error("[readout] PDF renderers:", error));
-  cluster.on("fork", serve);
+  const onError = (error) => console.error("[readout] PDF renderers:", error instanceof Error ? error.message : error);
+  const renderers = startRenderers({ filename, threads: settings.threads, heapLimitMb: settings.heapLimitMb, onError });
+  cluster.on("fork", shareRenderers(renderers, { recycleAfter: settings.recycleAfter, timeoutMs: settings.timeoutMs, onError }));
   // Renders and their results (bytes) go over the channel as structured clones, not JSON.
   cluster.setupPrimary({ serialization: "advanced" });
   process.env.READOUT_PDF_RENDERERS = "shared";
+  return renderers;
 }
 
 if (workers === 1 || !cluster.isPrimary) {
   await runNext();
 } else {
-  await startSharedRenderers();
+  const renderers = await startSharedRenderers();
+  /** Ends the renderers (a render under way too; at most 3 s), then the primary. */
+  const exit = async (code) => {
+    await Promise.race([renderers?.destroy().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
+    process.exit(code);
+  };
   let stopping = false;
   /** Start times of recent deaths: a worker that keeps dying at start-up stops the server. */
   const deaths = [];
@@ -116,7 +122,7 @@ if (workers === 1 || !cluster.isPrimary) {
   for (let i = 0; i < workers; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) void exit(process.exitCode ?? 0);
       return;
     }
     // Ctrl-C reaches the whole process group: a worker told to stop is not a crash.
@@ -133,12 +139,12 @@ if (workers === 1 || !cluster.isPrimary) {
     if (stopping) return;
     stopping = true;
     const alive = Object.values(cluster.workers ?? {});
-    if (alive.length === 0) process.exit(code);
+    if (alive.length === 0) return void exit(code);
     for (const w of alive) w?.process.kill("SIGTERM");
     // Whatever has not ended in 10 s is killed.
     setTimeout(() => {
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGKILL");
-      process.exit(code);
+      void exit(code);
     }, 10_000).unref();
     process.exitCode = code;
   };

@@ -128,6 +128,12 @@ http.createServer(async (req, res) => {
       const out = await Promise.all([1, 2, 3, 4].map(() => run("default")));
       return res.end(JSON.stringify({ shared, server: process.pid, out: out.map((o) => ({ ...o, bytes: o.bytes instanceof Uint8Array ? [...o.bytes] : null })) }));
     }
+    // A render left running (its answer never awaited), and the same with this process ending.
+    if (req.url === "/slow-bg" || req.url === "/slow-then-crash") {
+      run("slow", 120_000).catch(() => {});
+      if (req.url === "/slow-then-crash") setTimeout(() => process.exit(3), 300);
+      return res.end("started");
+    }
     if (req.url === "/fail") await run("fail");
     if (req.url === "/timeout") await run("slow", 300);
     res.end("no error");
@@ -170,6 +176,71 @@ describe("scripts/serve.mjs: the server processes share the primary's PDF render
     expect(after.out.map((o) => o.bytes)).toEqual([[1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3]]);
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
+  }, 90_000);
+
+  type Rendered = { server: number; out: { pid: number }[] };
+  /** The renderers' pids that answered four renders at once (the pool's two, when both are free). */
+  async function renderersNow(): Promise<Set<number>> {
+    for (let i = 0; i < 100; i++) {
+      try {
+        return new Set((JSON.parse(await get("/render")) as Rendered).out.map((o) => o.pid));
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    throw new Error("the server did not answer");
+  }
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const settings = { READOUT_SERVER_BIN: asker, READOUT_PDF_WORKER_FILE: renderer, PDF_WORKERS: "2" };
+
+  it("replaces a renderer that dies while idle, and the server lives on", async () => {
+    const server = serve(settings);
+    let before = await renderersNow();
+    for (let i = 0; i < 50 && before.size < 2; i++) before = await renderersNow();
+    expect(before.size).toBe(2);
+    const [victim] = [...before] as [number];
+    process.kill(victim, "SIGKILL");
+    let after = new Set<number>();
+    for (let i = 0; i < 50 && (after.size < 2 || after.has(victim)); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await renderersNow();
+    }
+    expect(after.size).toBe(2);
+    expect(after.has(victim)).toBe(false);
+    expect(server.child.exitCode).toBeNull();
+    expect(server.output()).toMatch(/PDF renderers: Worker exited unexpectedly/);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  }, 90_000);
+
+  it("stops the renders of a server process that ended, and ends every renderer when stopped", async () => {
+    const server = serve(settings);
+    let pids = await renderersNow();
+    for (let i = 0; i < 50 && pids.size < 2; i++) pids = await renderersNow();
+    // A minute-long render whose server process ends: stopped at once (its renderer replaced),
+    // so that both renderers soon answer again.
+    expect(await get("/slow-then-crash")).toBe("started");
+    const seen = new Set(pids);
+    let now = new Set<number>();
+    for (let i = 0; i < 100 && now.size < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      now = await renderersNow();
+      now.forEach((p) => seen.add(p));
+    }
+    expect(now.size).toBe(2);
+    // Stopped while a render runs: no renderer is left behind.
+    expect(await get("/slow-bg")).toBe("started");
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect([...seen].filter(alive)).toEqual([]);
   }, 90_000);
 
   it("leaves each server process to render alone without the renderer bundle", async () => {

@@ -7,7 +7,6 @@ import { partIdentity, type RenderRequest } from "@/lib/pdf/render";
 /** The server's pool (lib/pdf/pool.ts), from the environment; the benchmark uses the same. */
 export const POOL_SETTINGS = {
   ...rendererSettings(),
-  timeoutMs: Number(process.env.PDF_RENDER_TIMEOUT_MS ?? 60_000),
   partCacheBytes: Number(process.env.PDF_PART_CACHE_MB ?? 64) * 2 ** 20,
 };
 
@@ -66,7 +65,14 @@ export class PdfPool {
 
   constructor(private readonly options: PdfPoolOptions) {
     if (!options.renderers && !options.filename) throw new Error("PdfPool: give it a renderer file or renderers");
-    this.pool = options.renderers ?? startRenderers({ filename: options.filename as string, threads: options.threads ?? 2, heapLimitMb: options.heapLimitMb });
+    this.pool =
+      options.renderers ??
+      startRenderers({
+        filename: options.filename as string,
+        threads: options.threads ?? 2,
+        heapLimitMb: options.heapLimitMb,
+        onError: (error) => options.onError?.(asError(error)),
+      });
     const maxSize = options.partCacheBytes ?? 64 * 2 ** 20;
     this.parts =
       maxSize > 0

@@ -174,7 +174,8 @@ describe("briefing note", () => {
     rmSync(dir, { recursive: true });
     expect(poppler).toContain("(خمسة أعضاء) ≤ عشرة [مؤقت] و«نص");
     // pdf.js orders right-to-left words its own way: the marks, as many of each as the same note
-    // without that summary has, and the summary's.
+    // without that summary has, and the summary's (a count tells ≤ from ≥, not "(" from ")":
+    // Poppler's text above checks those).
     const marks = (text: string) => [...text.replace(/[^()[\]«»≤≥]/g, "")].sort().join("");
     const read = async (pdf: Uint8Array) => marks((await pdfPages(pdf)).map((p) => p.text).join(" "));
     const without = await note({ ...base, data: { ...base.data, facts: { ...base.data.facts, summary: "." } } });

@@ -16,6 +16,8 @@ export function rendererSettings() {
     // Renderer processes: scripts/serve.mjs sets it to the CPU count (one set for all its server
     // processes); elsewhere (tests, the benchmark) 2, as on the 2-core machines this is built on.
     threads: Number(process.env.PDF_WORKERS ?? 2),
+    // A render taking longer fails (and its renderer is replaced).
+    timeoutMs: Number(process.env.PDF_RENDER_TIMEOUT_MS ?? 60_000),
     // A safety net: rendering no longer keeps memory per render (render.ts renderBytes).
     recycleAfter: Number(process.env.PDF_RECYCLE_AFTER ?? 5000),
     // Not lower: under a 512 MB cap V8 collected so much more often that two renderers drew
@@ -32,9 +34,13 @@ function rendererEnv(): Record<string, string> {
   );
 }
 
-/** Starts `threads` renderer processes running `filename` (lib/pdf/worker.ts, bundled). */
-export function startRenderers(options: { filename: string; threads: number; heapLimitMb?: number }): Tinypool {
-  return new Tinypool({
+/**
+ * Starts `threads` renderer processes running `filename` (lib/pdf/worker.ts, bundled). A renderer
+ * that dies while idle (killed, out of memory) is replaced and reported to `onError`: Tinypool
+ * emits it as an "error" event, which would otherwise end the process that owns the renderers.
+ */
+export function startRenderers(options: { filename: string; threads: number; heapLimitMb?: number; onError: (error: unknown) => void }): Tinypool {
+  const pool = new Tinypool({
     filename: options.filename,
     // All of them from the start: a renderer started on demand would begin cold (~1.5 s).
     minThreads: options.threads,
@@ -47,5 +53,7 @@ export function startRenderers(options: { filename: string; threads: number; hea
     env: rendererEnv(), // a forked process gets only what it is given
     execArgv: [`--max-old-space-size=${options.heapLimitMb ?? 2048}`],
   });
+  pool.on("error", options.onError);
+  return pool;
 }
 

@@ -26,12 +26,20 @@ function plain(error: unknown): { name?: string; message?: string; stack?: strin
 /**
  * The primary's side: returns the function that serves one server process (a cluster worker) from
  * `renderers`, to call for each worker forked. The renderers are replaced every `recycleAfter`
- * renders, counted over all server processes.
+ * renders, counted over all server processes. A server process stops its renders when they take
+ * longer than its timeout; `timeoutMs` (the same setting) is the primary's backstop, and the
+ * renders of a server process that ended are stopped (nobody would stop them otherwise).
  */
-export function shareRenderers(renderers: Renderers, recycleAfter: number, onError: (error: unknown) => void = () => {}) {
+export function shareRenderers(
+  renderers: Renderers,
+  { recycleAfter, timeoutMs, onError }: { recycleAfter: number; timeoutMs: number; onError: (error: unknown) => void },
+) {
   let renders = 0;
   return (worker: Worker) => {
     const running = new Map<number, AbortController>();
+    worker.on("exit", () => {
+      for (const controller of running.values()) controller.abort();
+    });
     const answer = (message: Answer) => {
       // A server process that ended meanwhile (replaced after a crash) has nobody to answer.
       if (worker.isConnected()) worker.send(message, (error: Error | null) => error && onError(error));
@@ -41,6 +49,8 @@ export function shareRenderers(renderers: Renderers, recycleAfter: number, onErr
       if (message.readoutPdf === "abort") return void running.get(message.id)?.abort();
       const controller = new AbortController();
       running.set(message.id, controller);
+      // Later than the server process's own timeout, which normally stops it first.
+      const backstop = setTimeout(() => controller.abort(), timeoutMs + 5_000);
       renderers
         .run(message.task, { name: message.name, signal: controller.signal })
         .then(
@@ -48,6 +58,7 @@ export function shareRenderers(renderers: Renderers, recycleAfter: number, onErr
           (error: unknown) => answer({ readoutPdf: "failed", id: message.id, error: plain(error) }),
         )
         .finally(() => {
+          clearTimeout(backstop);
           running.delete(message.id);
           if (++renders % recycleAfter === 0) renderers.recycleWorkers().catch(onError);
         });

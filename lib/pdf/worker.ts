@@ -9,6 +9,10 @@ import { lowerPriority, rendererNice } from "@/lib/pdf/priority";
 const WARM_UP_RENDERS = Number(process.env.PDF_WARM_UP_RENDERS ?? 40);
 // A renderer ends with its server process: the channel closes when the server goes.
 process.on("disconnect", () => process.exit(0));
+// Ctrl-C reaches the terminal's whole process group, renderers included. The server ends its
+// renderers itself once the requests under way are answered (scripts/serve.mjs), so that a
+// render those requests wait for is not cut.
+process.on("SIGINT", () => {});
 // Renderers yield the CPU to the server processes, so that pages stay quick while PDFs render
 // (the pre-renders after every save among them): nice 10 unless PDF_RENDERER_NICE says otherwise.
 lowerPriority(rendererNice());
