@@ -50,6 +50,18 @@ describe("the demo seed", () => {
     expect(frozen).toMatchObject({ status: "APPROVED", approved: true, version: 1 });
     const pages = await pdfPageTexts(await renderPdf({ template: "briefing-note", paper: "A4", briefings: [frozen] }));
     expect(pages.some((page) => page.includes("DRAFT"))).toBe(false);
-    expect(pages.join("\n")).toMatch(/Approved on \d{1,2} \w+ \d{4} \(version 1\)\./);
+    expect(pages.join("\n")).toMatch(/Approved by Demo Reviewer on \d{1,2} \w+ \d{4} \(version 1\)\./);
+    // Approved as a review leaves it: by the demo reviewer, asked by the administrator who wrote it.
+    const reviews = await sql<{ reviewer: string; requester: string; decision: string; version: number }>(
+      url,
+      `SELECT r.email AS reviewer, q.email AS requester, v.decision::text AS decision, v.version FROM "Review" v JOIN "User" r ON r.id = v."reviewerId" JOIN "User" q ON q.id = v."requestedById"`,
+    );
+    expect(reviews).toEqual([{ reviewer: "reviewer@readout.local", requester: "admin@readout.local", decision: "APPROVED", version: 1 }]);
+    // Both accounts sign in with the password given (DEMO_ADMIN_PASSWORD here; printed otherwise).
+    const users = await sql<{ email: string; role: string; active: boolean }>(url, `SELECT email, role::text AS role, active FROM "User" ORDER BY email`);
+    expect(users).toEqual([
+      { email: "admin@readout.local", role: "ADMIN", active: true },
+      { email: "reviewer@readout.local", role: "REVIEWER", active: true },
+    ]);
   }, 120_000);
 });

@@ -8,11 +8,11 @@ import type { RecordData } from "@/lib/validation/record";
 
 /**
  * Adds the demo series with its two rounds, written by `authorId`, in one transaction. The
- * earlier round is approved (by nobody named: the demo has one account): its approved version
- * and time are set and its briefing frozen, so that its approved PDF downloads, and stays
- * downloadable once a revision is started, as the record page says.
+ * earlier round is approved by `reviewerId` as a review leaves it (the review, its audit row, the
+ * approved version and time) and its briefing frozen, so that its approved PDF downloads, names
+ * who approved it, and stays downloadable once a revision is started, as the record page says.
  */
-export async function seedDemoRecords(authorId: string): Promise<void> {
+export async function seedDemoRecords(authorId: string, reviewerId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const series = await tx.series.create({ data: { ...DEMO_SERIES, counterpartCountries: [...DEMO_SERIES.counterpartCountries] }, select: { id: true } });
     const rounds: [string, RecordData, "APPROVED" | "DRAFT"][] = [
@@ -22,8 +22,14 @@ export async function seedDemoRecords(authorId: string): Promise<void> {
     for (const [id, data, status] of rounds) {
       await insertRecord(tx, { id, seriesId: series.id, counterpartCountry: "RU", data, status, actorId: authorId });
       await writeAudit(tx, { actorId: authorId, action: "consultation.create", entityType: "consultation", entityId: id, details: { demo: true } });
-      if (status === "APPROVED")
-        await tx.$executeRaw`UPDATE "Consultation" SET "approvedVersion" = version, "approvedAt" = now() WHERE id = ${id}::uuid`;
+      if (status === "APPROVED") {
+        const { version } = await tx.consultation.findUniqueOrThrow({ where: { id }, select: { version: true } });
+        await tx.consultation.update({ where: { id }, data: { approvedVersion: version, approvedAt: new Date() } });
+        await tx.review.create({
+          data: { consultationId: id, version, reviewerId, requestedById: authorId, decision: "APPROVED", decidedAt: new Date() },
+        });
+        await writeAudit(tx, { actorId: reviewerId, action: "consultation.approve", entityType: "consultation", entityId: id, details: { version, demo: true } });
+      }
     }
   });
   // As after an approval: frozen once committed. Should it fail, the first download of the

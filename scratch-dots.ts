@@ -1,0 +1,11 @@
+import { renderPdf } from "@/lib/pdf/render";
+import { sampleBriefing } from "@/lib/pdf/warm-up";
+import { pdfPages } from "@/lib/testing/pdf-text";
+const base = sampleBriefing();
+const urdu = "دونوں فریقوں نے باہمی تعاون پر تبادلہ خیال کیا۔";
+const bytes = await renderPdf({ template: "briefing-note", paper: "A4", briefings: [{ ...base, data: { ...base.data, facts: { ...base.data.facts, summary: urdu } } }] });
+const text = (await pdfPages(bytes)).map((p) => p.text).join(" ");
+const i = text.search(/[\u0600-\u06FF]/);
+const seg = text.slice(i - 5, i + 80);
+console.log(JSON.stringify(seg));
+console.log([...seg].filter((c) => c.charCodeAt(0) < 32 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) < 0xa0)).map((c) => c.charCodeAt(0).toString(16)));
