@@ -109,7 +109,11 @@ async function startSharedRenderers() {
 if (workers === 1 || !cluster.isPrimary) {
   await runNext();
 } else {
-  const renderers = await startSharedRenderers();
+  const renderers = await startSharedRenderers().catch((error) => {
+    // The server processes then start renderers of their own, as with one server process.
+    console.error("[readout] PDF renderers could not be shared; each server process starts its own:", error);
+    return null;
+  });
   /** Ends the renderers (a render under way too; at most 3 s), then the primary. */
   const exit = async (code) => {
     await Promise.race([renderers?.destroy().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
