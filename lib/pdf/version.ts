@@ -1,3 +1,3 @@
 // Part of every PDF cache key: bump it whenever a template or the markings change, so that no
 // stale PDF is served after a deploy.
-export const RENDERER_VERSION = "readout-pdf-9 react-pdf-4.9.0 pdf-lib-1.17.1";
+export const RENDERER_VERSION = "readout-pdf-10 react-pdf-4.9.0 pdf-lib-1.17.1";
