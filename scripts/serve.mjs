@@ -26,6 +26,7 @@ const workers = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.a
 // PDF renderer processes: one per CPU unless PDF_WORKERS says otherwise. With several server
 // processes the primary runs them for all (startSharedRenderers), so that any render, and a book's
 // records side by side, may use every CPU.
+const pdfWorkersSet = process.env.PDF_WORKERS !== undefined;
 process.env.PDF_WORKERS ??= String(os.availableParallelism());
 
 async function runNext() {
@@ -99,9 +100,14 @@ async function startSharedRenderers() {
   const settings = rendererSettings();
   const onError = (error) => console.error("[readout] PDF renderers:", error instanceof Error ? error.message : error);
   const renderers = startRenderers({ filename, threads: settings.threads, heapLimitMb: settings.heapLimitMb, onError });
-  cluster.on("fork", shareRenderers(renderers, { recycleAfter: settings.recycleAfter, timeoutMs: settings.timeoutMs, onError }));
-  // Renders and their results (bytes) go over the channel as structured clones, not JSON.
-  cluster.setupPrimary({ serialization: "advanced" });
+  try {
+    cluster.on("fork", shareRenderers(renderers, { recycleAfter: settings.recycleAfter, timeoutMs: settings.timeoutMs, onError }));
+    // Renders and their results (bytes) go over the channel as structured clones, not JSON.
+    cluster.setupPrimary({ serialization: "advanced" });
+  } catch (error) {
+    await renderers.destroy().catch(() => undefined);
+    throw error;
+  }
   process.env.READOUT_PDF_RENDERERS = "shared";
   return renderers;
 }
@@ -110,8 +116,9 @@ if (workers === 1 || !cluster.isPrimary) {
   await runNext();
 } else {
   const renderers = await startSharedRenderers().catch((error) => {
-    // The server processes then start renderers of their own, as with one server process.
+    // The server processes then start renderers of their own, the CPUs split between them.
     console.error("[readout] PDF renderers could not be shared; each server process starts its own:", error);
+    if (!pdfWorkersSet) process.env.PDF_WORKERS = String(Math.max(1, Math.floor(os.availableParallelism() / workers)));
     return null;
   });
   /** Ends the renderers (a render under way too; at most 3 s), then the primary. */

@@ -8,11 +8,12 @@ import type { RecordData } from "@/lib/validation/record";
 
 /**
  * Adds the demo series with its two rounds, written by `authorId`, in one transaction. The
- * earlier round is approved by `reviewerId` as a review leaves it (the review, its audit row, the
- * approved version and time) and its briefing frozen, so that its approved PDF downloads, names
- * who approved it, and stays downloadable once a revision is started, as the record page says.
+ * earlier round is submitted to `reviewerId` and approved by it as a review leaves it (the
+ * review, the audit rows, the approved version and time; no review when there is no reviewer)
+ * and its briefing frozen, so that its approved PDF downloads, names who approved it, and stays
+ * downloadable once a revision is started, as the record page says.
  */
-export async function seedDemoRecords(authorId: string, reviewerId: string): Promise<void> {
+export async function seedDemoRecords(authorId: string, reviewerId: string | null): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const series = await tx.series.create({ data: { ...DEMO_SERIES, counterpartCountries: [...DEMO_SERIES.counterpartCountries] }, select: { id: true } });
     const rounds: [string, RecordData, "APPROVED" | "DRAFT"][] = [
@@ -25,10 +26,13 @@ export async function seedDemoRecords(authorId: string, reviewerId: string): Pro
       if (status === "APPROVED") {
         const { version } = await tx.consultation.findUniqueOrThrow({ where: { id }, select: { version: true } });
         await tx.consultation.update({ where: { id }, data: { approvedVersion: version, approvedAt: new Date() } });
-        await tx.review.create({
-          data: { consultationId: id, version, reviewerId, requestedById: authorId, decision: "APPROVED", decidedAt: new Date() },
-        });
-        await writeAudit(tx, { actorId: reviewerId, action: "consultation.approve", entityType: "consultation", entityId: id, details: { version, demo: true } });
+        if (reviewerId) {
+          await writeAudit(tx, { actorId: authorId, action: "consultation.submit", entityType: "consultation", entityId: id, details: { version, reviewerIds: [reviewerId], demo: true } });
+          await tx.review.create({
+            data: { consultationId: id, version, reviewerId, requestedById: authorId, decision: "APPROVED", decidedAt: new Date() },
+          });
+          await writeAudit(tx, { actorId: reviewerId, action: "consultation.approve", entityType: "consultation", entityId: id, details: { version, demo: true } });
+        }
       }
     }
   });
