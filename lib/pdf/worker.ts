@@ -7,7 +7,8 @@ import { lowerPriority, rendererNice } from "@/lib/pdf/priority";
 
 /** Renders of the sample record after the first, for V8's optimising compiler (warm-up.ts). */
 const WARM_UP_RENDERS = Number(process.env.PDF_WARM_UP_RENDERS ?? 40);
-// A renderer ends with its server process: the channel closes when the server goes.
+// A renderer ends with the process that started it (scripts/serve.mjs's primary, or a lone server
+// process): the channel closes when that process goes.
 process.on("disconnect", () => process.exit(0));
 // Ctrl-C reaches the terminal's whole process group, renderers included. The server ends its
 // renderers itself once the requests under way are answered (scripts/serve.mjs), so that a
