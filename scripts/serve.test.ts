@@ -108,6 +108,7 @@ writeFileSync(
 }
 export async function slow() { await new Promise((r) => setTimeout(r, 60_000)); }
 export async function fail() { throw new Error("renderer failed on purpose"); }
+export async function die() { process.exit(1); }
 `,
 );
 const asker = path.join(dir, "asker.mjs");
@@ -135,6 +136,7 @@ http.createServer(async (req, res) => {
       return res.end("started");
     }
     if (req.url === "/fail") await run("fail");
+    if (req.url === "/die") await run("die");
     if (req.url === "/timeout") await run("slow", 300);
     res.end("no error");
   } catch (error) {
@@ -200,7 +202,7 @@ describe("scripts/serve.mjs: the server processes share the primary's PDF render
   };
   const settings = { READOUT_SERVER_BIN: asker, READOUT_PDF_WORKER_FILE: renderer, PDF_WORKERS: "2" };
 
-  it("replaces a renderer that dies while idle, and the server lives on", async () => {
+  it("replaces a renderer that dies, idle or in a render (which fails), and the server lives on", async () => {
     const server = serve(settings);
     let before = await renderersNow();
     for (let i = 0; i < 50 && before.size < 2; i++) before = await renderersNow();
@@ -216,6 +218,13 @@ describe("scripts/serve.mjs: the server processes share the primary's PDF render
     expect(after.has(victim)).toBe(false);
     expect(server.child.exitCode).toBeNull();
     expect(server.output()).toMatch(/PDF renderers: Worker exited unexpectedly/);
+    // One that dies in the middle of a render (out of memory, say): that render fails, with the
+    // renderer's error; the renderer is replaced and the next renders go on.
+    expect(JSON.parse(await get("/die"))).toMatchObject({ message: expect.stringMatching(/exit/i) });
+    let later = new Set<number>();
+    for (let i = 0; i < 50 && later.size < 2; i++) later = await renderersNow();
+    expect(later.size).toBe(2);
+    expect(server.child.exitCode).toBeNull();
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
   }, 90_000);
