@@ -29,6 +29,12 @@ const workers = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.a
 const pdfWorkersSet = process.env.PDF_WORKERS !== undefined;
 process.env.PDF_WORKERS ??= String(os.availableParallelism());
 
+/** A TypeScript module of the app (under lib/, "@/" paths), compiled by jiti once (cached). */
+async function importTs(file) {
+  const { createJiti } = await import("jiti");
+  return createJiti(import.meta.url, { alias: { "@/": `${ROOT}/` } }).import(path.join(ROOT, file));
+}
+
 async function runNext() {
   // READOUT_SERVER_BIN: a stand-in server script (scripts/serve.test.ts uses one).
   if (process.env.READOUT_SERVER_BIN) return void (await import(pathToFileURL(path.resolve(process.env.READOUT_SERVER_BIN)).href));
@@ -36,10 +42,7 @@ async function runNext() {
   process.env.NODE_ENV = dev ? "development" : "production";
   const port = Number(args.port ?? process.env.PORT ?? 3000);
   const { default: next } = await import("next");
-  // The gate is TypeScript under lib/ like the rest of the app; jiti compiles it once (cached).
-  const { createJiti } = await import("jiti");
-  const jiti = createJiti(import.meta.url, { alias: { "@/": `${ROOT}/` } });
-  const { gate } = await jiti.import(path.join(ROOT, "lib/request-gate.ts"));
+  const { gate } = await importTs("lib/request-gate.ts");
   const server = http.createServer();
   const app = next({ dev, dir: ROOT, hostname: args.hostname ?? "localhost", port, httpServer: server });
   await app.prepare();
@@ -93,10 +96,8 @@ async function startSharedRenderers() {
   if (!(threads > 0) || !existsSync(filename)) return null;
   // As the server processes run (runNext): the renderers get it, and react-pdf keeps less per render in production.
   process.env.NODE_ENV = "production";
-  const { createJiti } = await import("jiti");
-  const jiti = createJiti(import.meta.url, { alias: { "@/": `${ROOT}/` } });
-  const { startRenderers, rendererSettings } = await jiti.import(path.join(ROOT, "lib/pdf/renderers.ts"));
-  const { shareRenderers } = await jiti.import(path.join(ROOT, "lib/pdf/shared-renderers.ts"));
+  const { startRenderers, rendererSettings } = await importTs("lib/pdf/renderers.ts");
+  const { shareRenderers } = await importTs("lib/pdf/shared-renderers.ts");
   const settings = rendererSettings();
   const onError = (error) => console.error("[readout] PDF renderers:", error instanceof Error ? error.message : error);
   const renderers = startRenderers({ filename, threads: settings.threads, heapLimitMb: settings.heapLimitMb, onError });

@@ -24,8 +24,8 @@ export async function seedDemoRecords(authorId: string, reviewerId: string | nul
       await insertRecord(tx, { id, seriesId: series.id, counterpartCountry: "RU", data, status, actorId: authorId });
       await writeAudit(tx, { actorId: authorId, action: "consultation.create", entityType: "consultation", entityId: id, details: { demo: true } });
       if (status === "APPROVED") {
-        const { version } = await tx.consultation.findUniqueOrThrow({ where: { id }, select: { version: true } });
-        await tx.consultation.update({ where: { id }, data: { approvedVersion: version, approvedAt: new Date() } });
+        const [{ version }] = await tx.$queryRaw<[{ version: number }]>`
+          UPDATE "Consultation" SET "approvedVersion" = version, "approvedAt" = now() WHERE id = ${id}::uuid RETURNING version`;
         if (reviewerId) {
           await writeAudit(tx, { actorId: authorId, action: "consultation.submit", entityType: "consultation", entityId: id, details: { version, reviewerIds: [reviewerId], demo: true } });
           await tx.review.create({
