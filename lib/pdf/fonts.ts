@@ -14,6 +14,7 @@ export const BODY_FONT = "Noto Sans";
 export const BODY_FONT_FILE = fontFile("noto-sans", "400Regular/NotoSans_400Regular.ttf");
 /** The bold face's file (also embedded by pdf-lib for the markings: markings.ts). */
 export const BOLD_FONT_FILE = fontFile("noto-sans", "700Bold/NotoSans_700Bold.ttf");
+const ITALIC_FONT_FILE = fontFile("noto-sans", "400Regular_Italic/NotoSans_400Regular_Italic.ttf");
 export const ARABIC_FONT = "Noto Naskh Arabic";
 /**
  * For what Noto Sans lacks and staff type: ✓ ✗ ★ ☐ ■ ● ◆ ► (Symbols 2), arrows and ≤ ≥ ≈ ≠ ∞
@@ -25,6 +26,17 @@ export const MATH_FONT = "Noto Sans Math";
 const ARABIC_FONT_FILE = fontFile("noto-naskh-arabic", "400Regular/NotoNaskhArabic_400Regular.ttf");
 const SYMBOLS_FONT_FILE = fontFile("noto-sans-symbols-2", "400Regular/NotoSansSymbols2_400Regular.ttf");
 const MATH_FONT_FILE = fontFile("noto-sans-math", "400Regular/NotoSansMath_400Regular.ttf");
+const ARABIC_BOLD_FONT_FILE = fontFile("noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf");
+/** Every face registered below (shaping-cache.test.ts checks each). */
+export const FACE_FILES = [
+  BODY_FONT_FILE,
+  ITALIC_FONT_FILE,
+  BOLD_FONT_FILE,
+  ARABIC_FONT_FILE,
+  ARABIC_BOLD_FONT_FILE,
+  SYMBOLS_FONT_FILE,
+  MATH_FONT_FILE,
+];
 /** The page's font stack: each character in the first that has it (textkit's font substitution). */
 export const FONT_STACK = [BODY_FONT, ARABIC_FONT, SYMBOLS_FONT, MATH_FONT];
 /** The regular faces of FONT_STACK's families, in its order (book-front.tsx measures titles with them). */
@@ -37,11 +49,7 @@ export function registerFonts(): void {
     family: BODY_FONT,
     fonts: [
       { src: BODY_FONT_FILE, fontWeight: 400 },
-      {
-        src: fontFile("noto-sans", "400Regular_Italic/NotoSans_400Regular_Italic.ttf"),
-        fontWeight: 400,
-        fontStyle: "italic",
-      },
+      { src: ITALIC_FONT_FILE, fontWeight: 400, fontStyle: "italic" },
       { src: BOLD_FONT_FILE, fontWeight: 700 },
     ],
   });
@@ -49,10 +57,7 @@ export function registerFonts(): void {
     family: ARABIC_FONT,
     fonts: [
       { src: ARABIC_FONT_FILE, fontWeight: 400 },
-      {
-        src: fontFile("noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf"),
-        fontWeight: 700,
-      },
+      { src: ARABIC_BOLD_FONT_FILE, fontWeight: 700 },
     ],
   });
   // One face each, for every weight (no template sets italic: Noto Naskh Arabic has none either).

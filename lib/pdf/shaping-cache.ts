@@ -1,6 +1,7 @@
 import { create, type Font } from "fontkit";
 import { readFileSync } from "node:fs";
 import { LRUCache } from "lru-cache";
+import { getScript } from "unicode-properties";
 
 /**
  * react-pdf shapes every text run with fontkit's OpenType engine (GSUB/GPOS lookups), which is
@@ -9,9 +10,27 @@ import { LRUCache } from "lru-cache";
  * results are remembered per font, bounded by an LRU (by size). Each caller gets its own copy
  * of the glyph array and the positions: react-pdf may replace glyphs (inline attachments) and
  * pdfkit scales positions in place.
+ *
+ * A run not seen before is shaped word by word, each word from the cache (as Chromium's shaper
+ * caches words), where that gives what shaping the whole run gives: see `wordScript`.
  */
 type Layout = Font["layout"];
 type GlyphRun = ReturnType<Layout>;
+
+/**
+ * The faces whose shaping never reaches across a space, so that a run is shaped word by word
+ * (`wordScript`): `shaping-cache.test.ts` shapes every character of each beside a space and finds
+ * exactly these. Noto Sans Italic kerns the space before some Cyrillic letters, so it is left out
+ * (no template sets italic).
+ */
+export const WORD_SHAPED_FACES = new Set([
+  "NotoSans-Regular",
+  "NotoSans-Bold",
+  "NotoNaskhArabic-Regular",
+  "NotoNaskhArabic-Bold",
+  "NotoSansSymbols2-Regular",
+  "NotoSansMath-Regular",
+]);
 
 /** Characters of shaped text kept per font (a run's glyphs and positions: ~100 bytes each). */
 const MAX_CHARS_PER_FONT = 400_000;
@@ -24,7 +43,25 @@ export function installShapingCache(sampleFontFile: string): void {
     layout: Layout;
   };
   const original = proto.layout;
-  const caches = new WeakMap<object, LRUCache<string, GlyphRun>>();
+  const fonts = new WeakMap<object, { cache: LRUCache<string, GlyphRun>; byWords: boolean }>();
+  const shape = (font: Font, key: string, ...args: unknown[]): GlyphRun => {
+    const { cache } = stateOf(font);
+    let run = cache.get(key);
+    if (!run) {
+      run = (original as (...a: unknown[]) => GlyphRun).apply(font, args);
+      cache.set(key, run);
+    }
+    return run;
+  };
+  const stateOf = (font: Font) => {
+    let state = fonts.get(font);
+    if (!state)
+      fonts.set(font, (state = {
+        cache: new LRUCache<string, GlyphRun>({ maxSize: MAX_CHARS_PER_FONT, sizeCalculation: (r) => Math.max(1, r.glyphs.length) }),
+        byWords: WORD_SHAPED_FACES.has(font.postscriptName),
+      }));
+    return state;
+  };
   proto.layout = function cachedLayout(
     this: Font,
     text: string,
@@ -33,22 +70,11 @@ export function installShapingCache(sampleFontFile: string): void {
     language?: unknown,
     direction?: unknown,
   ) {
-    let cache = caches.get(this);
-    if (!cache)
-      caches.set(this, (cache = new LRUCache<string, GlyphRun>({ maxSize: MAX_CHARS_PER_FONT, sizeCalculation: (r) => Math.max(1, r.glyphs.length) })));
-    const key = `${features === undefined ? "" : JSON.stringify(features)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}\u0000${text}`;
-    let run = cache.get(key);
-    if (!run) {
-      run = (original as (...args: unknown[]) => GlyphRun).call(
-        this,
-        text,
-        features,
-        script,
-        language,
-        direction,
-      );
-      cache.set(key, run);
-    }
+    const prefix = `${features === undefined ? "" : JSON.stringify(features)}\u0000${String(language)}\u0000${String(direction)}\u0000`;
+    const tag = script === undefined && direction === "ltr" && stateOf(this).byWords ? wordScript(text) : null;
+    const run = tag
+      ? byWords(text, (word) => shape(this, `${prefix}${tag}\u0000${word}`, word, features, tag, language, direction))
+      : shape(this, `${prefix}${String(script)}\u0000${text}`, text, features, script, language, direction);
     // Copies of the glyph array and the positions: react-pdf may replace glyphs (inline
     // attachments) and pdfkit scales positions in place.
     return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, {
@@ -80,4 +106,47 @@ export function installShapingCache(sampleFontFile: string): void {
     });
   }
   installed = true;
+}
+
+/**
+ * The script fontkit would shape `text` with, when shaping it word by word gives the glyphs and
+ * positions that shaping it whole gives; otherwise null. fontkit shapes a run with the script of
+ * its first character that has one (unicode-properties' `getScript`, as fontkit does), so each
+ * word is shaped with that script, not its own. Only Latin and Cyrillic runs, and runs of no
+ * script (figures, punctuation), are split, and only in WORD_SHAPED_FACES, where kerning,
+ * ligatures and marks stay within a word. Arabic and every other script are shaped whole. A
+ * space followed by a combining mark or a format character keeps its run whole: the mark
+ * belongs to the space.
+ */
+export function wordScript(text: string): "latn" | "cyrl" | "zzzz" | null {
+  if (!text.includes(" ") || AFTER_SPACE.test(text)) return null;
+  for (const ch of text) {
+    const script = getScript(ch.codePointAt(0) as number);
+    if (script === "Common" || script === "Inherited" || script === "Unknown") continue;
+    return script === "Latin" ? "latn" : script === "Cyrillic" ? "cyrl" : null;
+  }
+  return "zzzz";
+}
+const AFTER_SPACE = / [\p{M}\p{Cf}\uFE00-\uFE0F]/u;
+
+type Run = { glyphs: unknown[]; positions: unknown[] };
+/** A run assembled from its words' runs and the spaces between them (shared: the caller copies). */
+export function byWords<R extends Run>(text: string, shapeWord: (word: string) => R): R {
+  const space = shapeWord(" ");
+  const glyphs: unknown[] = [];
+  const positions: unknown[] = [];
+  let first: R | undefined;
+  for (const [i, word] of text.split(" ").entries()) {
+    if (i > 0) {
+      for (const g of space.glyphs) glyphs.push(g);
+      for (const p of space.positions) positions.push(p);
+    }
+    if (!word) continue;
+    const run = shapeWord(word);
+    first ??= run;
+    for (const g of run.glyphs) glyphs.push(g);
+    for (const p of run.positions) positions.push(p);
+  }
+  // The run's other fields (script, language, direction, features) are every word's.
+  return Object.assign(Object.create(Object.getPrototypeOf(space) as object) as R, first ?? space, { glyphs, positions });
 }
