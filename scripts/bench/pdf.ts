@@ -81,46 +81,80 @@ const servicePool = new PdfPool({ filename: workerFile, ...POOL_SETTINGS });
 // A book is rendered by the pool (its records side by side on both threads, then assembled).
 // "nothing kept": every part rendered again (the pool's part cache emptied before each run);
 // "parts kept": the parts were rendered before (as after each save, lib/pdf/pool.ts warmBookPart).
-const cases: { name: string; req: RenderRequest; render: () => Promise<Uint8Array> }[] = [
+/**
+ * Text never shaped before in either process: each run's records are the demo record with its
+ * words in an order of their own (seeded by the run), as a save's pre-render meets a new version.
+ * Neither side's cache holds their runs or lines; both still know the words.
+ */
+const freshBook = (run: number): RenderRequest => ({
+  ...distinctBookReq,
+  briefings: book60.map((b, i) => reworded(b, 1000 * (run + 20) + i)),
+});
+const freshNote = (run: number): RenderRequest => ({
+  ...noteReq,
+  briefings: [reworded(sampleBriefing(), 1000 * (run + 20) + 999)],
+});
+const cases: {
+  name: string;
+  /** The document, or one per run (`run`: negative for the untimed rounds). */
+  req: RenderRequest | ((run: number) => RenderRequest);
+  render: (req: RenderRequest) => Promise<Uint8Array>;
+}[] = [
   {
     name: "briefing note (demo record), in process",
     req: noteReq,
-    render: () => renderPdf(noteReq),
+    render: (req) => renderPdf(req),
   },
   {
     name: "briefing note (demo record), pool, nothing kept",
     req: noteReq,
-    render: () => {
+    render: (req) => {
       servicePool.clearPartCache();
-      return servicePool.render(noteReq);
+      return servicePool.render(req);
+    },
+  },
+  {
+    name: "briefing note (demo record, words in a new order each run), pool, nothing kept",
+    req: freshNote,
+    render: (req) => {
+      servicePool.clearPartCache();
+      return servicePool.render(req);
     },
   },
   {
     // As after a save (its pre-render kept the record's part) or a book that contained it.
     name: "briefing note (demo record), pool, part kept",
     req: noteReq,
-    render: () => servicePool.render(noteReq),
+    render: (req) => servicePool.render(req),
   },
   {
     name: "briefing book (30 records), pool, nothing kept",
     req: bookReq,
-    render: () => {
+    render: (req) => {
       servicePool.clearPartCache();
-      return servicePool.render(bookReq);
+      return servicePool.render(req);
     },
   },
   {
     name: "briefing book (30 records, each worded differently), pool, nothing kept",
     req: distinctBookReq,
-    render: () => {
+    render: (req) => {
       servicePool.clearPartCache();
-      return servicePool.render(distinctBookReq);
+      return servicePool.render(req);
+    },
+  },
+  {
+    name: "briefing book (30 records, words in a new order each run), pool, nothing kept",
+    req: freshBook,
+    render: (req) => {
+      servicePool.clearPartCache();
+      return servicePool.render(req);
     },
   },
   {
     name: "briefing book (30 records), pool, parts kept",
     req: bookReq,
-    render: () => servicePool.render(bookReq),
+    render: (req) => servicePool.render(req),
   },
 ];
 
@@ -139,12 +173,13 @@ async function sideBySide() {
   const peer = new ChromiumPeer(browser);
   const rows: string[] = [];
   for (const c of cases) {
-    const chrome = () => peer.render(c.req);
+    const req = (run: number) => (typeof c.req === "function" ? c.req(run) : c.req);
     // Untimed rounds first, for both: Chromium's caches (its shaped-word cache among them) warm up
-    // as react-pdf's shaping cache does. Both then print the same text again: their best case.
+    // as react-pdf's shaping cache does. Both then print the same text again (their best case),
+    // or each run's text for the first time (a case that gives one document per run).
     for (let i = 0; i < 10; i++) {
-      await c.render();
-      await chrome();
+      await c.render(req(-1 - i));
+      await peer.render(req(-1 - i));
     }
     const a: number[] = [],
       b: number[] = [];
@@ -153,20 +188,21 @@ async function sideBySide() {
     // Alternate which goes first: whichever follows the other inherits its leftover work (GC,
     // Chromium's compositor) on these 2 cores.
     for (let i = 0; i < RUNS; i++) {
+      const doc = req(i);
       const ours = async () => {
         const t = performance.now();
-        const out = await c.render();
+        const out = await c.render(doc);
         a.push(performance.now() - t);
         pages = (await PDFDocument.load(out)).getPageCount();
       };
-      const peer = async () => {
+      const theirs = async () => {
         const t = performance.now();
-        const pdf = await chrome();
+        const pdf = await peer.render(doc);
         b.push(performance.now() - t);
         chromePages = (await PDFDocument.load(pdf)).getPageCount();
       };
       // …and let the machine settle before each timed render, so neither pays for the other.
-      const order = i % 2 === 0 ? [ours, peer] : [peer, ours];
+      const order = i % 2 === 0 ? [ours, theirs] : [theirs, ours];
       for (const timed of order) {
         await new Promise((r) => setTimeout(r, SETTLE_MS));
         await timed();
