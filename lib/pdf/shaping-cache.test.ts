@@ -77,8 +77,15 @@ describe("shaping word by word", () => {
       const chars = [...new Set([...font.characterSet, ...blocks])].filter(
         (cp) => cp !== 0x20 && (cp < 0xd800 || cp > 0xdfff),
       );
+      // Contextual lookups can look further than the next glyph: every pair of letters, figures
+      // and punctuation of ASCII and basic Cyrillic around a space, too.
+      const common = [
+        ...Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i)),
+        ...Array.from({ length: 0x44f - 0x410 + 1 }, (_, i) => String.fromCharCode(0x410 + i)),
+      ];
       const texts = [
         ...chars.map((cp) => `${String.fromCodePoint(cp)} ${String.fromCodePoint(cp)}`),
+        ...common.flatMap((a) => common.map((b) => `${a} ${b}`)),
         ...sentences,
       ];
       const differ: string[] = [];
