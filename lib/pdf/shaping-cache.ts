@@ -12,28 +12,27 @@ import { getScript } from "unicode-properties";
  * pdfkit scales positions in place.
  *
  * A run not seen before is shaped word by word, each word from the cache (as Chromium's shaper
- * caches words), where that gives what shaping the whole run gives: see `wordScript`.
+ * caches words), where that gives what shaping the whole run gives (`wordScript`), and is then
+ * kept whole like any other.
  */
 type Layout = Font["layout"];
 type GlyphRun = ReturnType<Layout>;
 
 /**
- * The faces whose shaping never reaches across a space, so that a run is shaped word by word
- * (`wordScript`): `shaping-cache.test.ts` shapes every character of each beside a space and finds
- * exactly these. Noto Sans Italic kerns the space before some Cyrillic letters, so it is left out
- * (no template sets italic).
+ * The faces whose shaping never reaches across a space, so that their runs are shaped word by word
+ * (`wordScript`); `shaping-cache.test.ts` checks them character by character. They are the faces
+ * that set spaces: textkit gives a space to the first face of the stack that has one (Noto Sans).
+ * Noto Sans Italic kerns the space before some Cyrillic letters (no template sets italic), and
+ * Noto Sans Symbols 2 joins a combining keycap and the space after it into one glyph.
  */
-export const WORD_SHAPED_FACES = new Set([
-  "NotoSans-Regular",
-  "NotoSans-Bold",
-  "NotoNaskhArabic-Regular",
-  "NotoNaskhArabic-Bold",
-  "NotoSansSymbols2-Regular",
-  "NotoSansMath-Regular",
-]);
+export const WORD_SHAPED_FACES = new Set(["NotoSans-Regular", "NotoSans-Bold"]);
 
-/** Characters of shaped text kept per font (a run's glyphs and positions: ~100 bytes each). */
-const MAX_CHARS_PER_FONT = 400_000;
+/**
+ * Shaped text kept per font, counted in glyphs (a glyph and its position: ~80 bytes in a long
+ * run, ~160 in a word's, with the run's own fields) plus OVERHEAD a run: ~30 MB at most a face.
+ */
+const MAX_GLYPHS_PER_FONT = 250_000;
+const OVERHEAD = 8;
 let installed = false;
 
 export function installShapingCache(sampleFontFile: string): void {
@@ -44,20 +43,18 @@ export function installShapingCache(sampleFontFile: string): void {
   };
   const original = proto.layout;
   const fonts = new WeakMap<object, { cache: LRUCache<string, GlyphRun>; byWords: boolean }>();
-  const shape = (font: Font, key: string, ...args: unknown[]): GlyphRun => {
+  /** The run kept under `key`, else `make`'s, kept. */
+  const kept = (font: Font, key: string, make: () => GlyphRun): GlyphRun => {
     const { cache } = stateOf(font);
     let run = cache.get(key);
-    if (!run) {
-      run = (original as (...a: unknown[]) => GlyphRun).apply(font, args);
-      cache.set(key, run);
-    }
+    if (!run) cache.set(key, (run = make()));
     return run;
   };
   const stateOf = (font: Font) => {
     let state = fonts.get(font);
     if (!state)
       fonts.set(font, (state = {
-        cache: new LRUCache<string, GlyphRun>({ maxSize: MAX_CHARS_PER_FONT, sizeCalculation: (r) => Math.max(1, r.glyphs.length) }),
+        cache: new LRUCache<string, GlyphRun>({ maxSize: MAX_GLYPHS_PER_FONT, sizeCalculation: (r) => r.glyphs.length + OVERHEAD }),
         byWords: WORD_SHAPED_FACES.has(font.postscriptName),
       }));
     return state;
@@ -71,10 +68,13 @@ export function installShapingCache(sampleFontFile: string): void {
     direction?: unknown,
   ) {
     const prefix = `${features === undefined ? "" : JSON.stringify(features)}\u0000${String(language)}\u0000${String(direction)}\u0000`;
-    const tag = script === undefined && direction === "ltr" && stateOf(this).byWords ? wordScript(text) : null;
-    const run = tag
-      ? byWords(text, (word) => shape(this, `${prefix}${tag}\u0000${word}`, word, features, tag, language, direction))
-      : shape(this, `${prefix}${String(script)}\u0000${text}`, text, features, script, language, direction);
+    const shape = (text: string, script: unknown) => (original as (...a: unknown[]) => GlyphRun).call(this, text, features, script, language, direction);
+    const run = kept(this, `${prefix}${String(script)}\u0000${text}`, () => {
+      const tag = script === undefined && direction === "ltr" && stateOf(this).byWords ? wordScript(text) : null;
+      if (!tag) return shape(text, script);
+      // Each word with the run's script, kept under that script (as a run of that script given).
+      return byWords(text, (word) => kept(this, `${prefix}${tag}\u0000${word}`, () => shape(word, tag)));
+    });
     // Copies of the glyph array and the positions: react-pdf may replace glyphs (inline
     // attachments) and pdfkit scales positions in place.
     return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, {
@@ -115,8 +115,8 @@ export function installShapingCache(sampleFontFile: string): void {
  * word is shaped with that script, not its own. Only Latin and Cyrillic runs, and runs of no
  * script (figures, punctuation), are split, and only in WORD_SHAPED_FACES, where kerning,
  * ligatures and marks stay within a word. Arabic and every other script are shaped whole. A
- * space followed by a combining mark or a format character keeps its run whole: the mark
- * belongs to the space.
+ * space followed by a combining mark or a format character (a variation selector is a mark)
+ * keeps its run whole: the mark belongs to the space.
  */
 export function wordScript(text: string): "latn" | "cyrl" | "zzzz" | null {
   if (!text.includes(" ") || AFTER_SPACE.test(text)) return null;
@@ -127,7 +127,7 @@ export function wordScript(text: string): "latn" | "cyrl" | "zzzz" | null {
   }
   return "zzzz";
 }
-const AFTER_SPACE = / [\p{M}\p{Cf}\uFE00-\uFE0F]/u;
+const AFTER_SPACE = / [\p{M}\p{Cf}]/u;
 
 type Run = { glyphs: unknown[]; positions: unknown[] };
 /** A run assembled from its words' runs and the spaces between them (shared: the caller copies). */
@@ -135,7 +135,6 @@ export function byWords<R extends Run>(text: string, shapeWord: (word: string) =
   const space = shapeWord(" ");
   const glyphs: unknown[] = [];
   const positions: unknown[] = [];
-  let first: R | undefined;
   for (const [i, word] of text.split(" ").entries()) {
     if (i > 0) {
       for (const g of space.glyphs) glyphs.push(g);
@@ -143,10 +142,10 @@ export function byWords<R extends Run>(text: string, shapeWord: (word: string) =
     }
     if (!word) continue;
     const run = shapeWord(word);
-    first ??= run;
     for (const g of run.glyphs) glyphs.push(g);
     for (const p of run.positions) positions.push(p);
   }
-  // The run's other fields (script, language, direction, features) are every word's.
-  return Object.assign(Object.create(Object.getPrototypeOf(space) as object) as R, first ?? space, { glyphs, positions });
+  // The run's other fields (script, language, direction, the features applied) are the space's,
+  // shaped as every word is (a word that comes to no glyph may have none).
+  return Object.assign(Object.create(Object.getPrototypeOf(space) as object) as R, space, { glyphs, positions });
 }

@@ -29,9 +29,10 @@ const book60: Briefing[] = Array.from({ length: 30 }, (_, i) => ({
 }));
 /**
  * The demo record with the words of every free text (three words or more) in another order,
- * seeded: as long and as many lines, but no paragraph the same as another record's, so that
- * neither side's caches of shaped text (ours: lib/pdf/shaping-cache.ts, by whole run; Chromium's,
- * by word) serve one record from another, as they do for 30 copies of the demo record.
+ * seeded: as long and as many lines, but no paragraph the same as another record's (short texts
+ * of three or four words have few orders, so some of those repeat), so that neither side's whole
+ * runs and lines serve one record from another, as they do for 30 copies of the demo record. Both
+ * sides still know the words (ours: lib/pdf/shaping-cache.ts; Chromium's word shape cache).
  */
 function reworded(b: Briefing, seed: number): Briefing {
   let state = (seed * 2654435761) >>> 0 || 1;
@@ -82,9 +83,10 @@ const servicePool = new PdfPool({ filename: workerFile, ...POOL_SETTINGS });
 // "nothing kept": every part rendered again (the pool's part cache emptied before each run);
 // "parts kept": the parts were rendered before (as after each save, lib/pdf/pool.ts warmBookPart).
 /**
- * Text never shaped before in either process: each run's records are the demo record with its
- * words in an order of their own (seeded by the run), as a save's pre-render meets a new version.
- * Neither side's cache holds their runs or lines; both still know the words.
+ * Text never shaped before in either process (but for the few orders of the shortest texts):
+ * each run's records are the demo record with its words in an order of their own (seeded by the
+ * run), as a save's pre-render meets a new version. Neither side's cache holds their runs or
+ * lines; both still know the words.
  */
 const freshBook = (run: number): RenderRequest => ({
   ...distinctBookReq,
