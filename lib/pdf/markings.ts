@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { create, type Font } from "fontkit";
+import { LRUCache } from "lru-cache";
 import { PDFDocument, PDFHexString, PDFName, degrees, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { BODY_FONT_FILE, BOLD_FONT_FILE } from "@/lib/pdf/fonts";
 
@@ -22,6 +23,16 @@ interface Face {
 let faces: { bold: Face; regular: Face } | null = null;
 
 /**
+ * The markings' subsets, encoded, by face and the glyphs they hold (in order: it gives their
+ * numbers). A document's markings use the same few glyphs as the last one's (classification,
+ * figures, "Page of", the reference), and encoding a subset was half of stamping a note.
+ */
+const encodedSubsets = new LRUCache<string, Uint8Array>({
+  maxSize: 4 * 2 ** 20,
+  sizeCalculation: (bytes) => bytes.length,
+});
+
+/**
  * The markings are set in Noto Sans, embedded (subset) like every other font in the PDF: a print
  * shop's preflight rejects fonts left to the reader. pdf-lib embeds custom fonts through a fontkit
  * it is handed, written against its own fork of fontkit 1; it gets the fontkit react-pdf uses (one
@@ -36,7 +47,14 @@ function markingFaces(): { bold: Face; regular: Face } {
     const createSubset = font.createSubset.bind(font);
     font.createSubset = () => {
       const subset = createSubset();
-      return Object.assign(subset, { encodeStream: () => Readable.from([subset.encode()]) });
+      const encoded = () => {
+        // Encoding may add glyphs (a composite's parts): the key is what was asked for.
+        const key = `${name}\u0000${(subset as unknown as { glyphs: number[] }).glyphs.join(",")}`;
+        let bytes = encodedSubsets.get(key);
+        if (!bytes) encodedSubsets.set(key, (bytes = subset.encode()));
+        return bytes;
+      };
+      return Object.assign(subset, { encodeStream: () => Readable.from([encoded()]) });
     };
     return { bytes, font, name };
   };
