@@ -27,7 +27,7 @@ const ARABIC_FONT_FILE = fontFile("noto-naskh-arabic", "400Regular/NotoNaskhArab
 const SYMBOLS_FONT_FILE = fontFile("noto-sans-symbols-2", "400Regular/NotoSansSymbols2_400Regular.ttf");
 const MATH_FONT_FILE = fontFile("noto-sans-math", "400Regular/NotoSansMath_400Regular.ttf");
 const ARABIC_BOLD_FONT_FILE = fontFile("noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf");
-/** Every face registered below (shaping-cache.test.ts checks each). */
+/** Every face registered below (shaping-cache.test.ts finds the faces it checks here). */
 export const FACE_FILES = [
   BODY_FONT_FILE,
   ITALIC_FONT_FILE,

@@ -25,7 +25,8 @@ let faces: { bold: Face; regular: Face } | null = null;
 /**
  * The markings' subsets, encoded, by face and the glyphs they hold (in order: it gives their
  * numbers). A document's markings use the same few glyphs as the last one's (classification,
- * figures, "Page of", the reference), and encoding a subset was half of stamping a note.
+ * figures, "Page of", the reference): stamping and writing a note took 2.57 ms instead of 2.82
+ * (decision 0009, item 18).
  */
 const encodedSubsets = new LRUCache<string, Uint8Array>({
   maxSize: 4 * 2 ** 20,
@@ -50,9 +51,9 @@ function markingFaces(): { bold: Face; regular: Face } {
       const encoded = () => {
         // Encoding may add glyphs (a composite's parts): the key is what was asked for.
         const key = `${name}\u0000${(subset as unknown as { glyphs: number[] }).glyphs.join(",")}`;
-        let bytes = encodedSubsets.get(key);
-        if (!bytes) encodedSubsets.set(key, (bytes = subset.encode()));
-        return bytes;
+        let data = encodedSubsets.get(key);
+        if (!data) encodedSubsets.set(key, (data = subset.encode()));
+        return data;
       };
       return Object.assign(subset, { encodeStream: () => Readable.from([encoded()]) });
     };

@@ -5,6 +5,7 @@ import { BODY_FONT_FILE, FACE_FILES } from "@/lib/pdf/fonts";
 import {
   byWords,
   installShapingCache,
+  shapingCounts,
   WORD_SHAPED_FACES,
   wordScript,
 } from "@/lib/pdf/shaping-cache";
@@ -106,27 +107,46 @@ describe("shaping word by word", () => {
       ...chars.flatMap((c) => [`a${c} a`, `a ${c}`, `1${c} 1`, `А${c} Б`]),
       ...common.flatMap((a) => common.map((b) => `${a} ${b}`)),
     ];
-    expect(texts.filter((t) => wordScript(t)).length, "runs shaped word by word").toBeGreaterThan(
-      2_000,
-    );
-    expect(more.filter((t) => wordScript(t)).length, "runs shaped word by word").toBeGreaterThan(
-      20_000,
-    );
+    const split = (ts: string[]) => ts.filter((t) => wordScript(t)).length;
+    expect(split(texts), "characters beside a space, shaped word by word").toBeGreaterThan(2_000);
+    expect(
+      split(more.slice(0, 4 * chars.length)),
+      "the same after letters and figures",
+    ).toBeGreaterThan(8_000);
     expect(
       [
         ...texts.map((t) => difference(font, t)),
         ...more.map((t) => difference(font, t, false)),
       ].filter(Boolean),
     ).toEqual([]);
-    // And as react-pdf asks for them (no script: the cache splits them), the sentences come out
-    // as shaped whole.
-    for (const text of sentences) {
+    // And as react-pdf asks for them (no script), the sentences are shaped word by word by the
+    // cache, and come out as shaped whole.
+    const before = shapingCounts.byWords;
+    let splittable = 0;
+    for (const text of new Set(sentences)) {
       const tag = wordScript(text);
-      if (tag)
-        expect(shaped(font.layout(text, undefined, undefined, undefined, "ltr"))).toEqual(
-          shaped(font.layout(text, undefined, tag, undefined, "ltr")),
-        );
+      if (!tag) continue;
+      splittable++;
+      expect(shaped(font.layout(text, undefined, undefined, undefined, "ltr"))).toEqual(
+        shaped(font.layout(text, undefined, tag, undefined, "ltr")),
+      );
     }
+    expect(shapingCounts.byWords - before, "sentences the cache shaped word by word").toBe(
+      splittable,
+    );
+  });
+
+  it("hands out copies: a caller that changes a run changes nobody else's", () => {
+    const font = faces.get("NotoSans-Regular") as Font;
+    const text = "The delegations reviewed the commitments of the round";
+    const word = shaped(font.layout("commitments", undefined, "latn", undefined, "ltr"));
+    const first = font.layout(text, undefined, undefined, undefined, "ltr");
+    const expected = shaped(first);
+    // The space's position appears at every space: a shared object would move them all.
+    for (const p of first.positions) p.xAdvance += 100;
+    first.glyphs.reverse();
+    expect(shaped(font.layout(text, undefined, undefined, undefined, "ltr"))).toEqual(expected);
+    expect(shaped(font.layout("commitments", undefined, "latn", undefined, "ltr"))).toEqual(word);
   });
 
   it("leaves out the faces that shape across a space", () => {
@@ -137,5 +157,12 @@ describe("shaping word by word", () => {
     expect(difference(faces.get("NotoSansSymbols2-Regular") as Font, "■\u20E2 ■")).not.toBeNull();
     for (const face of ["NotoSans-Italic", "NotoSansSymbols2-Regular"])
       expect(WORD_SHAPED_FACES.has(face)).toBe(false);
+    // And the cache shapes them whole: Italic's kerned space comes out as fontkit sets it.
+    const italic = faces.get("NotoSans-Italic") as Font;
+    const before = shapingCounts.byWords;
+    expect(shaped(italic.layout("ӗ ӗ", undefined, undefined, undefined, "ltr"))).toEqual(
+      shaped(italic.layout("ӗ ӗ", undefined, "cyrl", undefined, "ltr")),
+    );
+    expect(shapingCounts.byWords).toBe(before);
   });
 });

@@ -29,11 +29,15 @@ export const WORD_SHAPED_FACES = new Set(["NotoSans-Regular", "NotoSans-Bold"]);
 
 /**
  * Shaped text kept per font, counted in glyphs (a glyph and its position: ~80 bytes in a long
- * run, ~160 in a word's, with the run's own fields) plus OVERHEAD a run: ~30 MB at most a face.
+ * run, ~160 in a word's, with the run's own fields) plus OVERHEAD a run: ~20–40 MB at most a
+ * face (less: a run assembled from words shares their glyphs and positions).
  */
 const MAX_GLYPHS_PER_FONT = 250_000;
 const OVERHEAD = 8;
 let installed = false;
+
+/** Runs shaped so far, whole and word by word (cache misses; tests read them). */
+export const shapingCounts = { whole: 0, byWords: 0 };
 
 export function installShapingCache(sampleFontFile: string): void {
   if (installed) return;
@@ -43,13 +47,6 @@ export function installShapingCache(sampleFontFile: string): void {
   };
   const original = proto.layout;
   const fonts = new WeakMap<object, { cache: LRUCache<string, GlyphRun>; byWords: boolean }>();
-  /** The run kept under `key`, else `make`'s, kept. */
-  const kept = (font: Font, key: string, make: () => GlyphRun): GlyphRun => {
-    const { cache } = stateOf(font);
-    let run = cache.get(key);
-    if (!run) cache.set(key, (run = make()));
-    return run;
-  };
   const stateOf = (font: Font) => {
     let state = fonts.get(font);
     if (!state)
@@ -58,6 +55,13 @@ export function installShapingCache(sampleFontFile: string): void {
         byWords: WORD_SHAPED_FACES.has(font.postscriptName),
       }));
     return state;
+  };
+  /** The run kept under `key`, else `make`'s, kept. */
+  const kept = (font: Font, key: string, make: () => GlyphRun): GlyphRun => {
+    const { cache } = stateOf(font);
+    let run = cache.get(key);
+    if (!run) cache.set(key, (run = make()));
+    return run;
   };
   proto.layout = function cachedLayout(
     this: Font,
@@ -71,7 +75,11 @@ export function installShapingCache(sampleFontFile: string): void {
     const shape = (text: string, script: unknown) => (original as (...a: unknown[]) => GlyphRun).call(this, text, features, script, language, direction);
     const run = kept(this, `${prefix}${String(script)}\u0000${text}`, () => {
       const tag = script === undefined && direction === "ltr" && stateOf(this).byWords ? wordScript(text) : null;
-      if (!tag) return shape(text, script);
+      if (!tag) {
+        shapingCounts.whole++;
+        return shape(text, script);
+      }
+      shapingCounts.byWords++;
       // Each word with the run's script, kept under that script (as a run of that script given).
       return byWords(text, (word) => kept(this, `${prefix}${tag}\u0000${word}`, () => shape(word, tag)));
     });
