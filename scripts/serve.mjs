@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
   strict: true,
 });
 const dev = args.dev === true;
+/** Set once the primary is stopping (its renderers' endings are expected then). */
+let primaryStopping = false;
 const workers = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()) || 1);
 
 // PDF renderer processes: one per CPU unless PDF_WORKERS says otherwise. With several server
@@ -99,7 +101,11 @@ async function startSharedRenderers() {
   const { startRenderers, rendererSettings } = await importTs("lib/pdf/renderers.ts");
   const { shareRenderers } = await importTs("lib/pdf/shared-renderers.ts");
   const settings = rendererSettings();
-  const onError = (error) => console.error("[readout] PDF renderers:", error instanceof Error ? error.message : error);
+  // A renderer that ends while the server stops is no news: a stop sent to the whole process
+  // group reaches the renderers too, and they end once their renders are done (lib/pdf/worker.ts).
+  const onError = (error) => {
+    if (!primaryStopping) console.error("[readout] PDF renderers:", error instanceof Error ? error.message : error);
+  };
   const renderers = startRenderers({ filename, threads: settings.threads, heapLimitMb: settings.heapLimitMb, onError });
   try {
     cluster.on("fork", shareRenderers(renderers, { recycleAfter: settings.recycleAfter, timeoutMs: settings.timeoutMs, onError }));
@@ -149,7 +155,7 @@ if (workers === 1 || !cluster.isPrimary) {
   });
   const stop = (code = 0) => {
     if (stopping) return;
-    stopping = true;
+    stopping = primaryStopping = true;
     const alive = Object.values(cluster.workers ?? {});
     if (alive.length === 0) return void exit(code);
     for (const w of alive) w?.process.kill("SIGTERM");

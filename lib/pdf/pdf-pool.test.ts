@@ -122,6 +122,38 @@ describe("the PDF pool", () => {
     expect(Buffer.from(await pool.render(req)).equals(Buffer.from(fresh))).toBe(true);
   }, 60_000);
 
+  it("a renderer stopped with the server's process group (SIGTERM) finishes the render under way, then ends", async () => {
+    const others = new Set(rendererPids());
+    const own = new PdfPool({ filename: worker, threads: 1, timeoutMs: 60_000, recycleAfter: 1000 });
+    try {
+      const note = (outcomes: number): RenderRequest => {
+        const b = sampleBriefing();
+        const outcome = b.data.outcomes[0]!;
+        const many = Array.from({ length: outcomes }, (_, i) => ({
+          ...outcome,
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+          text: `Outcome ${i + 1}: the two sides will continue working on item ${i + 1}.`,
+        }));
+        return { template: "briefing-note", paper: "A4", briefings: [{ ...b, data: { ...b.data, outcomes: many } }] };
+      };
+      await own.render(note(1)); // its renderer is up
+      const [pid, ...more] = rendererPids().filter((p) => !others.has(p));
+      expect(pid).toBeDefined();
+      expect(more).toEqual([]);
+      // A render of a few seconds, and the stop a moment into it.
+      const long = own.render(note(400));
+      await new Promise((r) => setTimeout(r, 300));
+      process.kill(pid!, "SIGTERM");
+      const pages = await pdfPages(await long);
+      expect(pages.length).toBeGreaterThan(10);
+      expect(pages.map((p) => p.text).join("\n")).toContain("Outcome 400:");
+      // …and then it ends (Tinypool starts another for the next render).
+      await vi.waitFor(() => expect(rendererPids()).not.toContain(pid), { timeout: 10_000, interval: 100 });
+    } finally {
+      await own.destroy();
+    }
+  }, 120_000);
+
   describe("a poisoned record (a render that hangs or crashes)", () => {
     // Real input that is too much: a record with thousands of outcomes (hundreds of pages).
     const poisoned: RenderRequest = {

@@ -14,11 +14,26 @@ process.on("disconnect", () => process.exit(0));
 // renderers itself once the requests under way are answered (scripts/serve.mjs), so that a
 // render those requests wait for is not cut.
 process.on("SIGINT", () => {});
+// SIGTERM to the whole process group (systemd's stop; `kill -TERM -- -<group>`) reaches the
+// renderers with the server: the renders under way are finished first, for the same reason, and
+// the renderer then ends. Tinypool also ends a renderer with SIGTERM: idle, it ends at once; in a
+// render it gave up on (a timeout), Tinypool's SIGKILL follows a second later.
+let busy = 0;
+let ending = false;
+process.on("SIGTERM", () => {
+  ending = true;
+  endIfIdle();
+});
+function endIfIdle(): void {
+  if (!ending || busy > 0) return;
+  // After the last render's answer has gone out (sent once its promise settles): closing the
+  // channel ends the process (above).
+  setTimeout(() => (process.connected ? process.disconnect() : process.exit(0)), 50);
+}
 // Renderers yield the CPU to the server processes, so that pages stay quick while PDFs render
 // (the pre-renders after every save among them): nice 10 unless PDF_RENDERER_NICE says otherwise.
 lowerPriority(rendererNice());
 
-let busy = 0;
 let rendered = 1; // renders of any kind so far, the first warm-up render included
 let warming: Promise<void> = warmUp(1);
 await warming;
@@ -42,6 +57,7 @@ async function counted(render: () => Promise<Uint8Array>): Promise<Uint8Array> {
   } finally {
     busy--;
     rendered++;
+    endIfIdle();
   }
 }
 
