@@ -96,6 +96,11 @@ const freshNote = (run: number): RenderRequest => ({
   ...noteReq,
   briefings: [reworded(sampleBriefing(), 1000 * (run + 20) + 999)],
 });
+/** A render by the pool with no part kept (every part rendered again). */
+const fromNothing = (req: RenderRequest) => {
+  servicePool.clearPartCache();
+  return servicePool.render(req);
+};
 const cases: {
   name: string;
   /** The document, or one per run (`run`: negative for the untimed rounds). */
@@ -110,18 +115,12 @@ const cases: {
   {
     name: "briefing note (demo record), pool, nothing kept",
     req: noteReq,
-    render: (req) => {
-      servicePool.clearPartCache();
-      return servicePool.render(req);
-    },
+    render: fromNothing,
   },
   {
     name: "briefing note (demo record, words in a new order each run), pool, nothing kept",
     req: freshNote,
-    render: (req) => {
-      servicePool.clearPartCache();
-      return servicePool.render(req);
-    },
+    render: fromNothing,
   },
   {
     // As after a save (its pre-render kept the record's part) or a book that contained it.
@@ -132,26 +131,17 @@ const cases: {
   {
     name: "briefing book (30 records), pool, nothing kept",
     req: bookReq,
-    render: (req) => {
-      servicePool.clearPartCache();
-      return servicePool.render(req);
-    },
+    render: fromNothing,
   },
   {
     name: "briefing book (30 records, each worded differently), pool, nothing kept",
     req: distinctBookReq,
-    render: (req) => {
-      servicePool.clearPartCache();
-      return servicePool.render(req);
-    },
+    render: fromNothing,
   },
   {
     name: "briefing book (30 records, words in a new order each run), pool, nothing kept",
     req: freshBook,
-    render: (req) => {
-      servicePool.clearPartCache();
-      return servicePool.render(req);
-    },
+    render: fromNothing,
   },
   {
     name: "briefing book (30 records), pool, parts kept",
