@@ -101,10 +101,11 @@ async function startSharedRenderers() {
   const { startRenderers, rendererSettings } = await importTs("lib/pdf/renderers.ts");
   const { shareRenderers } = await importTs("lib/pdf/shared-renderers.ts");
   const settings = rendererSettings();
-  // A renderer that ends while the server stops is no news: a stop sent to the whole process
-  // group reaches the renderers too, and they end once their renders are done (lib/pdf/worker.ts).
   const onError = (error) => {
-    if (!primaryStopping) console.error("[readout] PDF renderers:", error instanceof Error ? error.message : error);
+    // A renderer that ends while the server stops is no news: a stop sent to the whole process
+    // group reaches the renderers too, and they end once their renders are done (lib/pdf/worker.ts).
+    if (primaryStopping && error instanceof Error && /exited unexpectedly/.test(error.message)) return;
+    console.error("[readout] PDF renderers:", error instanceof Error ? error.message : error);
   };
   const renderers = startRenderers({ filename, threads: settings.threads, heapLimitMb: settings.heapLimitMb, onError });
   try {
