@@ -22,7 +22,7 @@ const { values: args } = parseArgs({
 });
 const dev = args.dev === true;
 /** Set once the primary is stopping (its renderers' endings are expected then). */
-let primaryStopping = false;
+let stopping = false;
 const workers = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()) || 1);
 
 // PDF renderer processes: one per CPU unless PDF_WORKERS says otherwise. With several server
@@ -104,7 +104,7 @@ async function startSharedRenderers() {
   const onError = (error) => {
     // A renderer that ends while the server stops is no news: a stop sent to the whole process
     // group reaches the renderers too, and they end once their renders are done (lib/pdf/worker.ts).
-    if (primaryStopping && error instanceof Error && /exited unexpectedly/.test(error.message)) return;
+    if (stopping && error instanceof Error && /exited unexpectedly/.test(error.message)) return;
     console.error("[readout] PDF renderers:", error instanceof Error ? error.message : error);
   };
   const renderers = startRenderers({ filename, threads: settings.threads, heapLimitMb: settings.heapLimitMb, onError });
@@ -134,7 +134,6 @@ if (workers === 1 || !cluster.isPrimary) {
     await Promise.race([renderers?.destroy().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
     process.exit(code);
   };
-  let stopping = false;
   /** Start times of recent deaths: a worker that keeps dying at start-up stops the server. */
   const deaths = [];
   const fork = () => cluster.fork();
@@ -156,7 +155,7 @@ if (workers === 1 || !cluster.isPrimary) {
   });
   const stop = (code = 0) => {
     if (stopping) return;
-    stopping = primaryStopping = true;
+    stopping = true;
     const alive = Object.values(cluster.workers ?? {});
     if (alive.length === 0) return void exit(code);
     for (const w of alive) w?.process.kill("SIGTERM");
