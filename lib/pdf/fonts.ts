@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Font } from "@react-pdf/renderer";
 import { installShapingCache } from "@/lib/pdf/shaping-cache";
+import { textLayoutCache } from "@/lib/pdf/text-layout-cache";
 
 // Registered once per process: re-registering on every render costs ~40% (shared/notes).
 let registered = false;
@@ -45,6 +46,8 @@ export const FONT_STACK_FILES = [BODY_FONT_FILE, ARABIC_FONT_FILE, SYMBOLS_FONT_
 export function registerFonts(): void {
   if (registered) return;
   installShapingCache(BODY_FONT_FILE);
+  // Read by the patched layout engine (patches/@react-pdf+layout+5.2.0.patch, layoutText).
+  (Font as unknown as { textLayoutCache: unknown }).textLayoutCache = textLayoutCache();
   Font.register({
     family: BODY_FONT,
     fonts: [
