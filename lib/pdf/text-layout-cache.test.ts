@@ -1,5 +1,6 @@
-import { createElement as h, type ReactElement } from "react";
-import { Document, Font, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { createElement as h, type ComponentType, type ReactElement, type ReactNode } from "react";
+import { Document, Font, Link, Page, Text, View, renderToBuffer, type Styles } from "@react-pdf/renderer";
+import type { TextProps } from "@react-pdf/renderer";
 import { afterAll, describe, expect, it } from "vitest";
 import { BODY_FONT, registerFonts } from "@/lib/pdf/fonts";
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
@@ -103,7 +104,7 @@ describe("kept text layouts", () => {
 
   it("keeps texts apart that differ only in their box or their attributes", async () => {
     const words = "The two sides agreed to hold the sixth round in Moscow in 2024 on dates to be agreed.";
-    const variants: [string, Record<string, unknown>, number][] = [
+    const variants: [string, Styles[string], number][] = [
       ["plain", {}, 150],
       ["wider box", {}, 260],
       ["bold", { fontWeight: 700 }, 150],
@@ -116,16 +117,18 @@ describe("kept text layouts", () => {
       ["underlined", { textDecoration: "underline" }, 150],
       ["taller lines", { lineHeight: 2 }, 150],
     ];
-    const doc = (style: Record<string, unknown>, width: number): ReactElement =>
+    // Text's typings offer its SVG overload to createElement; this is the page's Text.
+    const PageText = Text as ComponentType<TextProps & { children?: ReactNode }>;
+    const doc = (style: Styles[string], width: number): ReactElement =>
       h(
         Document,
         { creationDate: new Date("2024-01-01T00:00:00Z"), producer: "test", creator: "test" },
         h(
           Page,
           { size: "A4", style: { padding: 40, fontFamily: BODY_FONT, fontSize: 10 } },
-          h(View, { style: { width } }, h(Text, { style }, words)),
-          h(View, { style: { width } }, h(Text, { style }, words, h(Text, { style: { fontWeight: 700 } }, " Nested."))),
-          h(View, { style: { width } }, h(Text, { style, href: "https://example.org/" }, words)),
+          h(View, { style: { width } }, h(PageText, { style }, words)),
+          h(View, { style: { width } }, h(PageText, { style }, words, h(PageText, { style: { fontWeight: 700 } }, " Nested."))),
+          h(View, { style: { width } }, h(PageText, { style }, words, h(Link, { src: "https://example.org/" }, " A link."))),
         ),
       );
     store.textLayoutCache = undefined;
