@@ -34,6 +34,8 @@ export const WORD_SHAPED_FACES = new Set(["NotoSans-Regular", "NotoSans-Bold"]);
  */
 const MAX_GLYPHS_PER_FONT = 250_000;
 const OVERHEAD = 8;
+/** Encoded font subsets kept (a Noto Sans subset of a briefing: ~40 KB with its compressed copy). */
+const SUBSET_CACHE_BYTES = 8 * 2 ** 20;
 let installed = false;
 
 /** Runs shaped so far, whole and word by word (cache misses; tests read them). */
@@ -102,6 +104,15 @@ export function installShapingCache(sampleFontFile: string): void {
       if (answer === undefined) known.set(cp, (answer = hasGlyph.call(this, cp)));
       return answer;
     };
+  // Font subsets as pdfkit embeds them, encoded and compressed, for the next document that draws
+  // the same glyphs of the same face (patches/pdfkit+0.20.1.patch `embed`; the render patch puts
+  // a document's glyphs in the subset in glyph order, so that this is the common case).
+  Object.defineProperty(proto, "readoutSubsetCache", {
+    value: new LRUCache<string, { program: Uint8Array; deflated?: Uint8Array }>({
+      maxSize: SUBSET_CACHE_BYTES,
+      sizeCalculation: (kept) => kept.program.byteLength + (kept.deflated?.byteLength ?? 0),
+    }),
+  });
   const unitsPerEm = Object.getOwnPropertyDescriptor(proto, "unitsPerEm")?.get;
   if (unitsPerEm) {
     Object.defineProperty(proto, "unitsPerEm", {
