@@ -794,6 +794,43 @@ function controlGlyphs(doc: PDFDocument): { glyphs: number; inked: number } {
 }
 
 describe("fonts", () => {
+  // patches/@react-pdf+render+4.7.0.patch puts a document's glyphs in their font's subset in glyph
+  // order before drawing, so that pdfkit can reuse a subset it encoded for another document.
+  it("embeds the same font subsets for documents that draw the same glyphs in another order", async () => {
+    const base = sampleBriefing();
+    const title = base.data.facts.title;
+    const reordered: Briefing = {
+      ...base,
+      data: { ...base.data, facts: { ...base.data.facts, title: title.split(" ").reverse().join(" ") } },
+    };
+    expect(reordered.data.facts.title).not.toBe(title);
+    const programs = async (b: Briefing) =>
+      [...fontsOf(await PDFDocument.load(await note(b))).values()].flatMap((f) => [...f.programs]).sort();
+    const [a, b] = [await programs(base), await programs(reordered)];
+    expect(a.length).toBeGreaterThanOrEqual(4);
+    expect(b).toEqual(a);
+  });
+
+  // A glyph put in the subset ahead of drawing and then not drawn (an inline image's placeholder,
+  // U+FFFC, drawn as the image) still gets a width and a text (ẞ comes after it in Noto Sans, so
+  // it is not the subset's last glyph): the file is whole and reads back.
+  it("writes a whole file when a text holds an inline image", async () => {
+    const { createElement: h } = await import("react");
+    const { Document, Image, Page, Text, renderToBuffer } = await import("@react-pdf/renderer");
+    const { BODY_FONT, registerFonts } = await import("@/lib/pdf/fonts");
+    registerFonts();
+    const png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+    const bytes = await renderToBuffer(
+      h(
+        Document,
+        null,
+        h(Page, { size: "A4", style: { fontFamily: BODY_FONT, padding: 40 } }, h(Text, null, "Before ", h(Image, { src: png, style: { width: 10, height: 10 } }), " after ẞ.")),
+      ) as never,
+    );
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPageCount()).toBe(1);
+    expect((await pdfPages(bytes))[0]?.text).toMatch(/Before\s+after ẞ\./);
+  });
   // A tab, and the line feed that ends a right-to-left line, have no glyph in any of our fonts:
   // each drew the missing-glyph box (patches/@react-pdf+render+4.7.0.patch draws a space).
   it("draws no missing-glyph box for tabs and line feeds, left to right or right to left", async () => {
