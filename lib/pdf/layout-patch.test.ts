@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { Document, Page, Text, View, pdf } from "@react-pdf/renderer";
 import { PDFDocument, PDFDict, PDFName } from "pdf-lib";
 import { BODY_FONT, registerFonts } from "@/lib/pdf/fonts";
-import { pdfPages } from "@/lib/testing/pdf-text";
 
 /** The fonts a PDF embeds or names (BaseFont of every font dictionary). */
 async function fontNames(bytes: Uint8Array): Promise<string[]> {
@@ -51,57 +50,5 @@ describe("react-pdf's layout, as patched", () => {
     );
     const fonts = await fontNames(bytes);
     expect(fonts.some((f) => /Bold/.test(f)), fonts.join(", ")).toBe(true);
-  });
-});
-
-// The patch also keeps, after pagination, the first pass's layout of every fragment placed whole on
-// a page (only the page's spine goes back to yoga), where upstream lays the whole page out again.
-// A page holding a floated element is still laid out in full (floats move boxes after yoga), so the
-// same document ending in an empty float shows what a full relayout gives, word by word.
-describe("pages laid out again after pagination", () => {
-  const words = (n: number) => "The two sides reviewed the state of cooperation in detail. ".repeat(n);
-  const doc = (withFloat: boolean) =>
-    h(
-      Document,
-      null,
-      h(
-        Page,
-        { size: "A4", wrap: true, experimentalPagination: true, style: { fontFamily: BODY_FONT, fontSize: 10, padding: 40 } },
-        h(Text, { style: { marginBottom: 6 } }, words(80)),
-        h(
-          View,
-          { style: { borderWidth: 1, borderColor: "#999", padding: 8, marginVertical: 10 } },
-          h(Text, { style: { fontWeight: 700, fontSize: 13 } }, "A heading in a box"),
-          h(Text, null, words(3)),
-          h(
-            View,
-            { style: { flexDirection: "row", marginTop: 4 } },
-            h(Text, { style: { width: "35%", paddingRight: 6 } }, "Owner: Europe Division"),
-            h(Text, { style: { flexGrow: 1 } }, words(2)),
-          ),
-        ),
-        h(View, { wrap: false, style: { marginLeft: 24, paddingTop: 5 } }, h(Text, null, words(4))),
-        ...Array.from({ length: 12 }, (_, i) =>
-          h(
-            View,
-            { key: i, style: { flexDirection: "row", borderBottomWidth: 0.5, paddingVertical: 3 } },
-            h(Text, { style: { width: 90 } }, `Row ${i + 1}`),
-            h(Text, { style: { flex: 1 } }, words(1 + (i % 3))),
-          ),
-        ),
-        h(Text, null, words(120)),
-        // Grows into what is left of the last page: the relayout gives it another height than the
-        // first pass did, so that page is laid out in full.
-        h(View, { style: { flexGrow: 1, justifyContent: "flex-end", backgroundColor: "#eee", padding: 6 } }, h(Text, null, "Notes")),
-        withFloat ? h(View, { style: { float: "left", width: 0, height: 0 } }) : null,
-      ),
-    );
-
-  it("places every word where laying the page out in full places it", async () => {
-    registerFonts();
-    const kept = await pdfPages(await render(doc(false)));
-    const full = await pdfPages(await render(doc(true)));
-    expect(kept.length).toBeGreaterThanOrEqual(3);
-    expect(kept.map((p) => p.items)).toEqual(full.map((p) => p.items));
   });
 });
