@@ -5,9 +5,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { inflateSync } from "node:zlib";
+import { createElement as h } from "react";
+import { Document, Image, Page, Text, renderToBuffer } from "@react-pdf/renderer";
 import { create, type Font } from "fontkit";
 import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFRef } from "pdf-lib";
 import { renderPdf, settleFront, type RenderRequest } from "@/lib/pdf/render";
+import { BODY_FONT, registerFonts } from "@/lib/pdf/fonts";
 import { frontPageCount } from "@/lib/pdf/templates/book-front";
 import { ordinal, withIndefinite } from "@/lib/pdf/templates/public-readout";
 import { topicCategory } from "@/lib/pdf/templates/parts";
@@ -815,9 +818,6 @@ describe("fonts", () => {
   // U+FFFC, drawn as the image) still gets a width and a text (ẞ comes after it in Noto Sans, so
   // it is not the subset's last glyph): the file is whole and reads back.
   it("writes a whole file when a text holds an inline image", async () => {
-    const { createElement: h } = await import("react");
-    const { Document, Image, Page, Text, renderToBuffer } = await import("@react-pdf/renderer");
-    const { BODY_FONT, registerFonts } = await import("@/lib/pdf/fonts");
     registerFonts();
     const png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
     const bytes = await renderToBuffer(

@@ -34,7 +34,7 @@ export const WORD_SHAPED_FACES = new Set(["NotoSans-Regular", "NotoSans-Bold"]);
  */
 const MAX_GLYPHS_PER_FONT = 250_000;
 const OVERHEAD = 8;
-/** Encoded font subsets kept (a Noto Sans subset of a briefing: ~40 KB with its compressed copy). */
+/** Encoded font subsets kept, compressed (a Noto Sans subset of a briefing: ~10–20 KB). */
 const SUBSET_CACHE_BYTES = 8 * 2 ** 20;
 let installed = false;
 
@@ -108,9 +108,9 @@ export function installShapingCache(sampleFontFile: string): void {
   // the same glyphs of the same face (patches/pdfkit+0.20.1.patch `embed`; the render patch puts
   // a document's glyphs in the subset in glyph order, so that this is the common case).
   Object.defineProperty(proto, "readoutSubsetCache", {
-    value: new LRUCache<string, { program: Uint8Array; deflated?: Uint8Array }>({
+    value: new LRUCache<string, { tag: string; deflated: Uint8Array }>({
       maxSize: SUBSET_CACHE_BYTES,
-      sizeCalculation: (kept) => kept.program.byteLength + (kept.deflated?.byteLength ?? 0),
+      sizeCalculation: (kept) => kept.deflated.byteLength,
     }),
   });
   const unitsPerEm = Object.getOwnPropertyDescriptor(proto, "unitsPerEm")?.get;

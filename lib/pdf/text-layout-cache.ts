@@ -61,8 +61,3 @@ export function textLayoutCache(): TextLayoutCache {
     },
   };
 }
-
-/** Forgets every kept layout (tests). */
-export function clearTextLayoutCache(): void {
-  cache?.clear();
-}
