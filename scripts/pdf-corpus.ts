@@ -4,16 +4,22 @@
 //   NODE_ENV=production node --import tsx scripts/pdf-corpus.ts record /tmp/before.json
 //   …change…
 //   NODE_ENV=production node --import tsx scripts/pdf-corpus.ts compare /tmp/before.json
-// Decision 0009, item 11.
+// Decision 0009, item 11. A change that should change the bytes but not how the documents read or
+// look: `record-looks` / `compare-looks` hash each document's text (pdftotext -layout) and each
+// page's pixels (pdftoppm -r 50) instead (Debian's poppler-utils).
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import { sampleBriefing } from "@/lib/pdf/warm-up";
 import type { Briefing } from "@/lib/pdf/briefing";
 
 const [mode, file] = process.argv.slice(2);
-if ((mode !== "record" && mode !== "compare") || !file) {
-  console.error("usage: scripts/pdf-corpus.ts record|compare <file.json>");
+const looks = mode === "record-looks" || mode === "compare-looks";
+if (!["record", "compare", "record-looks", "compare-looks"].includes(mode ?? "") || !file) {
+  console.error("usage: scripts/pdf-corpus.ts record|compare|record-looks|compare-looks <file.json>");
   process.exit(2);
 }
 const base = sampleBriefing();
@@ -99,20 +105,28 @@ for (const paper of ["A4", "LETTER"] as const) {
   }
   reqs.push([`book12/${paper}`, book(12, paper)]);
 }
+/** What is compared: the bytes, or the text and every page's pixels. */
+function fingerprint(pdf: Uint8Array): string {
+  const hash = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
+  if (!looks) return hash(pdf);
+  const dir = mkdtempSync(path.join(tmpdir(), "corpus-"));
+  try {
+    writeFileSync(path.join(dir, "d.pdf"), pdf);
+    const text = execFileSync("pdftotext", ["-layout", path.join(dir, "d.pdf"), "-"]);
+    execFileSync("pdftoppm", ["-png", "-r", "50", path.join(dir, "d.pdf"), path.join(dir, "p")]);
+    const pages = readdirSync(dir).filter((f) => f.endsWith(".png")).sort();
+    return [hash(text), ...pages.map((f) => hash(readFileSync(path.join(dir, f))))].join(" ");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const hashes: Record<string, string> = {};
-for (const [name, req] of reqs)
-  hashes[name] = createHash("sha256")
-    .update(await renderPdf(req))
-    .digest("hex");
+for (const [name, req] of reqs) hashes[name] = fingerprint(await renderPdf(req));
 // Rendered twice: a document that differs from itself would make any comparison meaningless.
 for (const [name, req] of reqs)
-  if (
-    createHash("sha256")
-      .update(await renderPdf(req))
-      .digest("hex") !== hashes[name]
-  )
+  if (fingerprint(await renderPdf(req)) !== hashes[name])
     throw new Error(`${name} renders to different bytes each time`);
-if (mode === "record") {
+if (mode?.startsWith("record")) {
   writeFileSync(file, JSON.stringify(hashes, null, 1));
   console.log(`${reqs.length} documents recorded in ${file}`);
 } else {
