@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { create, type Font } from "fontkit";
 import { LRUCache } from "lru-cache";
-import { PDFDocument, PDFHexString, PDFName, type PDFFont } from "pdf-lib";
+import { PDFDocument, PDFHexString, PDFName, type PDFFont, type PDFRef } from "pdf-lib";
 import { BODY_FONT_FILE, BOLD_FONT_FILE } from "@/lib/pdf/fonts";
 
 export interface Markings {
@@ -106,7 +106,7 @@ export async function stampMarkings(
   const ctx = doc.context;
   const boldRef = fonts.bold.ref;
   const regularRef = fonts.regular.ref;
-  const watermark = ctx.register(ctx.obj({ Type: "ExtGState", ca: 0.13 }));
+  let watermark: PDFRef | undefined; // the DRAFT's opacity, once a page needs it
   // Each text's glyphs and width, once (the classification and reference repeat on every page).
   const known = new Map<string, { hex: string; width: number }>();
   const set = (font: PDFFont, text: string, size: number) => {
@@ -123,7 +123,8 @@ export async function stampMarkings(
     const node = page.node;
     node.setFontDictionary(PDFName.of(BOLD), boldRef);
     node.setFontDictionary(PDFName.of(REGULAR), regularRef);
-    if (marks.draft) node.setExtGState(PDFName.of(WATERMARK_STATE), watermark);
+    if (marks.draft)
+      node.setExtGState(PDFName.of(WATERMARK_STATE), (watermark ??= ctx.register(ctx.obj({ Type: "ExtGState", ca: 0.13 }))));
     // Left uncompressed: ~350 bytes a page, which deflate shortens by a fifth at a cost of ~80 µs
     // a stream (a zlib instance each).
     node.addContentStream(ctx.register(ctx.stream(markingOperators(page.getSize(), i + 1, total, marks, fonts, set))));
