@@ -112,7 +112,7 @@ function fingerprint(pdf: Uint8Array): string {
   const dir = mkdtempSync(path.join(tmpdir(), "corpus-"));
   try {
     writeFileSync(path.join(dir, "d.pdf"), pdf);
-    const text = execFileSync("pdftotext", ["-layout", path.join(dir, "d.pdf"), "-"]);
+    const text = execFileSync("pdftotext", ["-layout", path.join(dir, "d.pdf"), "-"], { maxBuffer: 64 * 2 ** 20 });
     execFileSync("pdftoppm", ["-png", "-r", "50", path.join(dir, "d.pdf"), path.join(dir, "p")]);
     const pages = readdirSync(dir).filter((f) => f.endsWith(".png")).sort();
     return [hash(text), ...pages.map((f) => hash(readFileSync(path.join(dir, f))))].join(" ");

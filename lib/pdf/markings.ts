@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { create, type Font } from "fontkit";
 import { LRUCache } from "lru-cache";
-import { PDFDocument, PDFHexString, PDFName, type PDFFont, type PDFRef } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFHexString, PDFName, numberToString, type PDFFont, type PDFRef } from "pdf-lib";
 import { BODY_FONT_FILE, BOLD_FONT_FILE } from "@/lib/pdf/fonts";
 
 export interface Markings {
@@ -112,8 +112,12 @@ export async function stampMarkings(
   const set = (font: PDFFont, text: string, size: number) => {
     const key = `${font === fonts.bold ? "B" : "R"}${size} ${text}`;
     let found = known.get(key);
-    if (!found)
-      known.set(key, (found = { hex: font.encodeText(text).toString(), width: font.widthOfTextAtSize(text, size) }));
+    if (!found) {
+      // One line of text: a control character (none is expected) is set as a space, not as a
+      // missing glyph, as drawText would have set a tab.
+      const line = text.replace(/\p{Cc}/gu, " ");
+      known.set(key, (found = { hex: font.encodeText(line).toString(), width: font.widthOfTextAtSize(line, size) }));
+    }
     return found;
   };
   const pages = doc.getPages();
@@ -121,6 +125,9 @@ export async function stampMarkings(
   pages.forEach((page, i) => {
     const marks = perPage ? { ...m, ...perPage(i) } : m;
     const node = page.node;
+    // The names are fixed: marking a page twice would point the first marks at the second fonts.
+    if (node.Resources()?.lookupMaybe(PDFName.of("Font"), PDFDict)?.has(PDFName.of(BOLD)))
+      throw new Error(`page ${i + 1} already carries its markings`);
     node.setFontDictionary(PDFName.of(BOLD), boldRef);
     node.setFontDictionary(PDFName.of(REGULAR), regularRef);
     if (marks.draft)
@@ -153,7 +160,7 @@ function markingOperators(
     ops.push(
       `q\n${state}BT\n${colour} rg\n/${font === bold ? BOLD : REGULAR} ${size} Tf\n${matrix} Tm\n${set(font, value, size).hex} Tj\nET\nQ\n`,
     );
-  const at = (x: number, y: number) => `1 0 0 1 ${x} ${y}`;
+  const at = (x: number, y: number) => `1 0 0 1 ${numberToString(x)} ${numberToString(y)}`;
   const ink = "0.07 0.09 0.15";
   const grey = "0.3 0.33 0.38";
   if (m.draft) {
@@ -162,8 +169,9 @@ function markingOperators(
     const rad = (35 * Math.PI) / 180;
     const x = width / 2 - (w / 2) * Math.cos(rad) + (size / 3) * Math.sin(rad);
     const y = height / 2 - (w / 2) * Math.sin(rad) - (size / 3) * Math.cos(rad);
-    const [c, s] = [Math.cos(rad), Math.sin(rad)];
-    text(bold, "DRAFT", size, "0.75 0.16 0.17", `${c} ${s} ${-s} ${c} ${x} ${y}`, `/${WATERMARK_STATE} gs\n`);
+    const [c, s] = [Math.cos(rad), Math.sin(rad)].map(numberToString);
+    const matrix = `${c} ${s} ${numberToString(-Math.sin(rad))} ${c} ${numberToString(x)} ${numberToString(y)}`;
+    text(bold, "DRAFT", size, "0.75 0.16 0.17", matrix, `/${WATERMARK_STATE} gs\n`);
   }
   const centred = (y: number) =>
     text(bold, m.classification, 9, ink, at((width - set(bold, m.classification, 9).width) / 2, y));

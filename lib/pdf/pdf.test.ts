@@ -10,6 +10,7 @@ import { Document, Image, Page, Text, renderToBuffer } from "@react-pdf/renderer
 import { create, type Font } from "fontkit";
 import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFRef } from "pdf-lib";
 import { renderPdf, settleFront, type RenderRequest } from "@/lib/pdf/render";
+import { stampMarkings } from "@/lib/pdf/markings";
 import { BODY_FONT, registerFonts } from "@/lib/pdf/fonts";
 import { frontPageCount } from "@/lib/pdf/templates/book-front";
 import { ordinal, withIndefinite } from "@/lib/pdf/templates/public-readout";
@@ -124,6 +125,13 @@ describe("briefing note", () => {
     const pages = await pdfPages(await note(b));
     expectMarkings(pages, "RESTRICTED", false);
     expect(pages.map((p) => p.text).join(" ")).toContain("Approved by Ayesha Khan on 22 June 2023");
+  });
+
+  it("refuses to mark a page twice (its markings' fonts have fixed names)", async () => {
+    const doc = await PDFDocument.load(await note(sampleBriefing()));
+    await expect(
+      stampMarkings(doc, { classification: "SECRET", reference: "X", version: 1, draft: false }),
+    ).rejects.toThrow("page 1 already carries its markings");
   });
 
   it("renders the same bytes for the same input", async () => {

@@ -40,6 +40,10 @@ function rendererEnv(): Record<string, string> {
  * emits it as an "error" event, which would otherwise end the process that owns the renderers.
  */
 export function startRenderers(options: { filename: string; threads: number; heapLimitMb?: number; onError: (error: unknown) => void }): Tinypool {
+  const heapLimitMb = options.heapLimitMb ?? 2048;
+  // The young generation (three semi-spaces) in proportion to the heap limit: 64 MB semi-spaces
+  // under the default 2 GB, less under a lower limit, so that the limit still bounds the heap.
+  const semiSpace = Math.max(2, Math.min(64, 2 ** Math.floor(Math.log2(heapLimitMb / 32))));
   const pool = new Tinypool({
     filename: options.filename,
     // All of them from the start: a renderer started on demand would begin cold (~1.5 s).
@@ -51,12 +55,13 @@ export function startRenderers(options: { filename: string; threads: number; hea
     runtime: "child_process",
     serialization: "advanced",
     env: rendererEnv(), // a forked process gets only what it is given
-    // A young generation of 32–64 MB from the start, not V8's small one grown on demand: a book
-    // part allocates ~10 MB that mostly lives as long as its render, so a small young generation
-    // promoted it to the old one, for full collections to free (260 parts: 183 scavenges and 6
-    // mark-compacts; with these, 46 and 2). Books from nothing took 0.89–0.96 of the time, for
-    // ~50 MB more a renderer (decision 0009, item 24); raising only the maximum changed nothing.
-    execArgv: [`--max-old-space-size=${options.heapLimitMb ?? 2048}`, "--min-semi-space-size=32", "--max-semi-space-size=64"],
+    // Semi-spaces of 32–64 MB (under the default limit) from the start, not V8's small ones grown
+    // on demand: a book part allocates ~10 MB that mostly lives as long as its render, so a small
+    // young generation promoted it to the old one, for full collections to free (260 parts: 183
+    // scavenges and 6 mark-compacts; with these, 46 and 2). Books from nothing took 0.89–0.96 of
+    // the time, for ~50 MB more a renderer (decision 0009, item 24); raising only the maximum
+    // changed nothing.
+    execArgv: [`--max-old-space-size=${heapLimitMb}`, `--min-semi-space-size=${semiSpace / 2}`, `--max-semi-space-size=${semiSpace}`],
   });
   pool.on("error", options.onError);
   return pool;
