@@ -125,7 +125,7 @@ for (const [name, req] of reqs) hashes[name] = fingerprint(await renderPdf(req))
 // Rendered twice: a document that differs from itself would make any comparison meaningless.
 for (const [name, req] of reqs)
   if (fingerprint(await renderPdf(req)) !== hashes[name])
-    throw new Error(`${name} renders to different bytes each time`);
+    throw new Error(`${name} renders ${looks ? "differently" : "to different bytes"} each time`);
 if (mode?.startsWith("record")) {
   writeFileSync(file, JSON.stringify(hashes, null, 1));
   console.log(`${reqs.length} documents recorded in ${file}`);
