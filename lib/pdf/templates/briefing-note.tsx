@@ -16,7 +16,7 @@ import {
   topicLine,
   venue,
 } from "@/lib/pdf/templates/parts";
-import { s } from "@/lib/pdf/templates/styles";
+import { keptLayout, s } from "@/lib/pdf/templates/styles";
 
 const COLS = { type: 92, owner: 80, due: 66, status: 56 };
 // The owner's column holds ~12 characters a line: a longer word breaks (without a hyphen).
@@ -229,7 +229,8 @@ export function BriefingNoteBody({
   );
 }
 
-export function BriefingNote({ b, paper }: { b: Briefing; paper: Paper }) {
+/** `keptLayout`: false lays every page out again in full, as upstream does (the tests compare). */
+export function BriefingNote({ b, paper, keptLayout: kept = true }: { b: Briefing; paper: Paper; keptLayout?: boolean }) {
   return (
     <Document
       title={b.data.facts.title}
@@ -239,7 +240,7 @@ export function BriefingNote({ b, paper }: { b: Briefing; paper: Paper }) {
       language="en"
       creationDate={new Date(b.updatedAt)}
     >
-      <Page size={paper} style={s.page} wrap experimentalPagination>
+      <Page size={paper} style={s.page} wrap experimentalPagination {...keptLayout(kept)}>
         <BriefingNoteBody b={b} paper={paper} />
       </Page>
     </Document>

@@ -32,3 +32,12 @@ export const s = StyleSheet.create({
   bulletText: { flex: 1 },
   approval: { marginTop: 18, padding: 8, borderWidth: 0.8, borderColor: LINE },
 });
+
+/**
+ * Page props for react-pdf's layout as patched (decision 0009 item 25): after pagination, the
+ * fragments placed whole on a page keep the first pass's layout, and only the page's spine is laid
+ * out again (~12 % of a part). Not exact for every document (a flex basis in a column, a
+ * percentage height, a text sized by its parent's alignment), so only these templates opt in, and
+ * lib/pdf/kept-layout.test.ts renders random records both ways and compares the bytes.
+ */
+export const keptLayout = (on = true) => ({ keptLayout: on }) as { keptLayout?: boolean };
