@@ -164,7 +164,7 @@ async function sideBySide() {
   console.log(`\npeer: ${executablePath ?? "Playwright's own Chromium"} ${browser.version()}`);
   const peer = new ChromiumPeer(browser);
   const rows: string[] = [];
-  for (const c of cases) {
+  for (const c of cases.filter((c) => c.name.includes(process.env.BENCH_ONLY ?? ""))) {
     const req = (run: number) => (typeof c.req === "function" ? c.req(run) : c.req);
     // Untimed rounds first, for both: Chromium's caches (its shaped-word cache among them) warm up
     // as react-pdf's shaping cache does. Both then print the same text again (their best case),
@@ -201,13 +201,13 @@ async function sideBySide() {
       }
     }
     rows.push(
-      `| ${c.name} | ${ms(p(a, 50))} | ${ms(p(a, 95))} | ${ms(p(b, 50))} | ${ms(p(b, 95))} | ${(p(a, 50) / p(b, 50)).toFixed(2)} | ${pages || "?"} / ${chromePages || "?"} |`,
+      `| ${c.name} | ${ms(p(a, 50))} | ${ms(p(a, 95))} | ${ms(p(b, 50))} | ${ms(p(b, 95))} | ${(p(a, 50) / p(b, 50)).toFixed(2)} | ${p(a.map((x, i) => x / (b[i] as number)), 50).toFixed(2)} | ${pages || "?"} / ${chromePages || "?"} |`,
     );
   }
   await browser.close();
   peer.close();
   console.log(
-    `\nwarm render, ${RUNS} runs each, interleaved (ms)\n| document | react-pdf p50 | p95 | Chromium p50 | p95 | ratio p50 | pages |\n|---|---|---|---|---|---|---|\n${rows.join("\n")}`,
+    `\nwarm render, ${RUNS} runs each, interleaved (ms)\n| document | react-pdf p50 | p95 | Chromium p50 | p95 | ratio p50 | paired ratio p50 | pages |\n|---|---|---|---|---|---|---|---|\n${rows.join("\n")}`,
   );
 }
 
@@ -289,6 +289,8 @@ await Promise.all(
 servicePool.clearPartCache();
 await sideBySide();
 await servicePool.destroy();
+// BENCH_ONLY=<part of a case's name>: those cases side by side, and nothing else (for A/B runs).
+if (process.env.BENCH_ONLY) process.exit(0);
 firstRender();
 await poolThroughput();
 
