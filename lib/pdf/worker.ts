@@ -65,15 +65,14 @@ export default function render(request: RenderRequest): Promise<Uint8Array> {
   return counted(() => renderPdf(request));
 }
 
-/** One record of a briefing book, unmarked. */
-export function part({
-  briefing,
-  paper,
-}: {
-  briefing: Briefing;
-  paper: Paper;
-}): Promise<Uint8Array> {
-  return counted(() => renderBookPart(briefing, paper));
+/**
+ * Records of a briefing book, each its part (unmarked), one after the other: the pool hands a
+ * renderer several at a time, so that it goes from one to the next without a round trip.
+ */
+export async function parts({ briefings, paper }: { briefings: Briefing[]; paper: Paper }): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for (const briefing of briefings) out.push(await counted(() => renderBookPart(briefing, paper)));
+  return out;
 }
 
 /** A briefing note from nothing: its part (kept by the pool) and the note, in one trip. */
