@@ -87,6 +87,35 @@ describe("the PDF pool", () => {
     expect(pages.map((p) => p.text).join("\n")).toContain("Pool round 3");
   }, 120_000);
 
+  it("hands the renderers a long book's parts in shares that shrink to one, each record once, byte for byte as one process does", async () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({
+      ...rounds[0]!,
+      id: `00000000-0000-4000-9100-0000000000${String(i).padStart(2, "0")}`,
+      data: { ...rounds[0]!.data, facts: { ...rounds[0]!.data.facts, title: `Share round ${i + 1}` } },
+    }));
+    const req: RenderRequest = { ...book, briefings: [...many, many[3]!] }; // one record twice
+    const inner = (pool as unknown as { pool: { run: (task: unknown, o: { name: string }) => Promise<unknown> } }).pool;
+    const run = inner.run.bind(inner);
+    const shares: number[] = [];
+    inner.run = (task, o) => {
+      if (o.name === "parts") shares.push((task as { briefings: unknown[] }).briefings.length);
+      return run(task, o);
+    };
+    try {
+      pool.clearPartCache();
+      const before = pool.partsRendered;
+      const pooled = await pool.render(req);
+      expect(pool.partsRendered - before).toBe(10);
+      expect(shares.reduce((a, b) => a + b, 0)).toBe(10);
+      expect(shares.length).toBeLessThan(10);
+      expect(Math.max(...shares)).toBeLessThanOrEqual(4);
+      expect(shares.at(-1)).toBe(1);
+      expect(Buffer.from(pooled).equals(Buffer.from(await renderPdf(req)))).toBe(true);
+    } finally {
+      inner.run = run;
+    }
+  }, 120_000);
+
   it("reuses a kept part only while the record prints the same, and a changed record renders anew", async () => {
     const first = await pool.render(book);
     const again = await pool.render(book);
