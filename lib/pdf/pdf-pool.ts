@@ -55,8 +55,9 @@ function asError(error: unknown): Error {
 
 /**
  * Renderer processes that render PDFs, with a per-render timeout and periodic recycling. A
- * briefing book is split: each record's part renders on whichever renderer is free (and is kept,
- * keyed by everything it prints, for the next book that contains it), then one assembles them.
+ * briefing book is split: its records' parts render side by side, a few at a time on each renderer
+ * (and are kept, keyed by everything they print, for the next book that contains them), then one
+ * renderer assembles them.
  */
 export class PdfPool {
   private readonly pool: Renderers;
@@ -103,7 +104,7 @@ export class PdfPool {
       if (!this.parts?.has(key)) {
         prefetched = await this.stored([key]);
         if (prefetched.size === 0) {
-          const out = (await this.run({ request }, "note")) as unknown as { part: Uint8Array; pdf: Uint8Array };
+          const out = await this.run<{ part: Uint8Array; pdf: Uint8Array }>({ request }, "note");
           this.partsRendered++;
           // Both arrive as views of one message's buffer: copies, so that neither the kept part
           // nor the cached PDF holds the other's bytes.
@@ -173,10 +174,13 @@ export class PdfPool {
     // (partsPerTask) not to hold up others' renders for long.
     const lane = async () => {
       while (queue.length > 0) {
-        const share = queue.splice(0, Math.min(this.options.partsPerTask ?? 4, Math.ceil(queue.length / (2 * this.threads))));
+        const most = Math.max(1, this.options.partsPerTask ?? 4);
+        const share = queue.splice(0, Math.min(most, Math.ceil(queue.length / (2 * this.threads))));
         let out: Uint8Array[];
         try {
-          out = (await this.run({ briefings: share.map(([, b]) => b), paper }, "parts", share.length)) as unknown as Uint8Array[];
+          out = await this.run<Uint8Array[]>({ briefings: share.map(([, b]) => b), paper }, "parts", share.length);
+          if (!Array.isArray(out) || out.length !== share.length || !out.every((p) => p instanceof Uint8Array))
+            throw new AppError("RENDER_FAILED", "This PDF could not be produced: a renderer gave back something other than the parts it was asked for. Tell your administrator.");
         } catch (error) {
           queue.length = 0; // the book fails with this part: the other lanes take no more
           throw error;
@@ -216,22 +220,21 @@ export class PdfPool {
   }
 
   /** `renders`: how many renders the task holds (its time limit is that many times one's). */
-  private async run(task: unknown, name: "default" | "parts" | "book" | "note", renders = 1): Promise<Uint8Array> {
+  private async run<T = Uint8Array>(task: unknown, name: "default" | "parts" | "book" | "note", renders = 1): Promise<T> {
+    const limitMs = this.options.timeoutMs * renders;
     try {
-      const out = (await this.pool.run(task, {
-        name,
-        signal: AbortSignal.timeout(this.options.timeoutMs * renders),
-      })) as Uint8Array;
+      const out = (await this.pool.run(task, { name, signal: AbortSignal.timeout(limitMs), renders })) as T;
       const before = this.renders;
       this.renders += renders;
-      if (Math.floor(before / this.options.recycleAfter) !== Math.floor(this.renders / this.options.recycleAfter))
+      const every = this.options.recycleAfter;
+      if (every > 0 && Math.floor(before / every) !== Math.floor(this.renders / every))
         void this.pool.recycleWorkers().catch(this.options.onError);
       return out;
     } catch (error) {
       // Its process is replaced (Tinypool ends one on abort or crash); other renders go on.
       this.options.onError?.(asError(error));
       if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) {
-        const stopped = new AppError("RENDER_FAILED", `This PDF took longer than ${Math.round(this.options.timeoutMs / 1000)} s to produce and was stopped. Something in the record may be more than the PDF renderer can lay out; try the one-page summary, or tell your administrator.`);
+        const stopped = new AppError("RENDER_FAILED", `This PDF took longer than ${Math.round(limitMs / 1000)} s to produce and was stopped. Something in the record may be more than the PDF renderer can lay out; try the one-page summary, or tell your administrator.`);
         timedOut.add(stopped);
         throw stopped;
       }

@@ -5,7 +5,8 @@ import Tinypool from "tinypool";
 
 /** What runs renders: Tinypool's renderer processes, or the cluster primary's (shared-renderers.ts). */
 export interface Renderers {
-  run(task: unknown, options: { name: string; signal: AbortSignal }): Promise<unknown>;
+  /** `renders`: how many renders the task holds (a book's share of parts), for time limits and recycling. */
+  run(task: unknown, options: { name: string; signal: AbortSignal; renders?: number }): Promise<unknown>;
   recycleWorkers(): Promise<void>;
   destroy(): Promise<void>;
 }

@@ -6,7 +6,7 @@
 import type { Worker } from "node:cluster";
 import type { Renderers } from "@/lib/pdf/renderers";
 
-type Ask = { readoutPdf: "run"; id: number; task: unknown; name: string } | { readoutPdf: "abort"; id: number };
+type Ask = { readoutPdf: "run"; id: number; task: unknown; name: string; renders?: number } | { readoutPdf: "abort"; id: number };
 type Answer =
   | { readoutPdf: "done"; id: number; result: unknown }
   | { readoutPdf: "failed"; id: number; error: { name?: string; message?: string; stack?: string } };
@@ -49,8 +49,10 @@ export function shareRenderers(
       if (message.readoutPdf === "abort") return void running.get(message.id)?.abort();
       const controller = new AbortController();
       running.set(message.id, controller);
-      // Later than the server process's own timeout, which normally stops it first.
-      const backstop = setTimeout(() => controller.abort(), timeoutMs + 5_000);
+      // Later than the server process's own timeout (one render's, times the renders the task
+      // holds), which normally stops it first.
+      const count = typeof message.renders === "number" && message.renders >= 1 ? Math.floor(message.renders) : 1;
+      const backstop = setTimeout(() => controller.abort(), timeoutMs * count + 5_000);
       renderers
         .run(message.task, { name: message.name, signal: controller.signal })
         .then(
@@ -60,7 +62,10 @@ export function shareRenderers(
         .finally(() => {
           clearTimeout(backstop);
           running.delete(message.id);
-          if (++renders % recycleAfter === 0) renderers.recycleWorkers().catch(onError);
+          const before = renders;
+          renders += count;
+          if (recycleAfter > 0 && Math.floor(before / recycleAfter) !== Math.floor(renders / recycleAfter))
+            renderers.recycleWorkers().catch(onError);
         });
     });
   };
@@ -85,7 +90,7 @@ export class ClusterRenderers implements Renderers {
     });
   }
 
-  run(task: unknown, { name, signal }: { name: string; signal: AbortSignal }): Promise<unknown> {
+  run(task: unknown, { name, signal, renders }: { name: string; signal: AbortSignal; renders?: number }): Promise<unknown> {
     const id = ++this.last;
     return new Promise((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
@@ -107,7 +112,7 @@ export class ClusterRenderers implements Renderers {
           reject(error);
         },
       });
-      process.send?.({ readoutPdf: "run", id, task, name } satisfies Ask);
+      process.send?.({ readoutPdf: "run", id, task, name, renders } satisfies Ask);
     });
   }
 

@@ -28,7 +28,11 @@ function endIfIdle(): void {
   if (!ending || busy > 0) return;
   // After the last render's answer has gone out (sent once its promise settles): closing the
   // channel ends the process (above).
-  setTimeout(() => (process.connected ? process.disconnect() : process.exit(0)), 50);
+  setTimeout(() => {
+    if (busy > 0) return; // a render began meanwhile: its end calls this again
+    if (process.connected) process.disconnect();
+    else process.exit(0);
+  }, 50);
 }
 // Renderers yield the CPU to the server processes, so that pages stay quick while PDFs render
 // (the pre-renders after every save among them): nice 10 unless PDF_RENDERER_NICE says otherwise.
@@ -70,9 +74,17 @@ export default function render(request: RenderRequest): Promise<Uint8Array> {
  * renderer several at a time, so that it goes from one to the next without a round trip.
  */
 export async function parts({ briefings, paper }: { briefings: Briefing[]; paper: Paper }): Promise<Uint8Array[]> {
-  const out: Uint8Array[] = [];
-  for (const briefing of briefings) out.push(await counted(() => renderBookPart(briefing, paper)));
-  return out;
+  // Busy for the whole share, so that a SIGTERM meanwhile ends the renderer after the last part,
+  // not between two.
+  busy++;
+  try {
+    const out: Uint8Array[] = [];
+    for (const briefing of briefings) out.push(await counted(() => renderBookPart(briefing, paper)));
+    return out;
+  } finally {
+    busy--;
+    endIfIdle();
+  }
 }
 
 /** A briefing note from nothing: its part (kept by the pool) and the note, in one trip. */
@@ -84,7 +96,7 @@ export function note({ request }: { request: RenderRequest }): Promise<{ part: U
   }).then((pdf) => ({ part, pdf }));
 }
 
-/** A briefing book from parts rendered by `part` (cover, contents, merge, markings), or a briefing note from its part (markings). */
+/** A briefing book from parts rendered by `parts` (cover, contents, merge, markings), or a briefing note from its part (markings). */
 export function book({
   request,
   parts,

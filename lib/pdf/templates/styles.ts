@@ -37,7 +37,8 @@ export const s = StyleSheet.create({
  * Page props for react-pdf's layout as patched (decision 0009 item 25): after pagination, the
  * fragments placed whole on a page keep the first pass's layout, and only the page's spine is laid
  * out again (~12 % of a part). Not exact for every document (a flex basis in a column, a
- * percentage height, a text sized by its parent's alignment), so only these templates opt in, and
- * lib/pdf/kept-layout.test.ts renders random records both ways and compares the bytes.
+ * percentage height, a text sized by its parent's alignment), so a template opts in (the briefing
+ * note, every book part, does), and lib/pdf/kept-layout.test.ts renders random records through it
+ * both ways and compares the bytes.
  */
-export const keptLayout = (on = true) => ({ keptLayout: on }) as { keptLayout?: boolean };
+export const keptLayout = (on = true) => ({ keptLayout: on });
