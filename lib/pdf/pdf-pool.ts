@@ -59,6 +59,19 @@ function asError(error: unknown): Error {
  * (and are kept, keyed by everything they print, for the next book that contains them), then one
  * renderer assembles them.
  */
+/**
+ * A render request for the book task, which is given every record's part: of each record it reads
+ * only the facts and the fields beside them (render.ts: the contents, the markings, the document's
+ * identity), not the lists the parts print. 30 records cloned whole took ~3 ms on the way to the
+ * renderer (two copies and a parse of ~170 KB of objects); their facts, ~0.3 ms.
+ */
+function forAssembly(request: RenderRequest): RenderRequest {
+  return {
+    ...request,
+    briefings: request.briefings.map((b) => ({ ...b, data: { facts: b.data.facts } as Briefing["data"], earlierOpen: [], history: {} })),
+  };
+}
+
 export class PdfPool {
   private readonly pool: Renderers;
   private renders = 0;
@@ -115,7 +128,7 @@ export class PdfPool {
     }
     const { parts, stored } = await this.partsOf(request.briefings, request.paper, true, prefetched);
     try {
-      return await this.run({ request, parts }, "book");
+      return await this.run({ request: forAssembly(request), parts }, "book");
     } catch (error) {
       // A render stopped for taking too long would only take too long again.
       if (stored.length === 0 || timedOut.has(error as object)) throw error;
@@ -124,7 +137,7 @@ export class PdfPool {
       for (const key of stored) this.parts?.delete(key);
       await this.options.partStore?.forget(stored).catch((e: unknown) => this.options.onError?.(asError(e)));
       const again = await this.partsOf(request.briefings, request.paper, false);
-      return this.run({ request, parts: again.parts }, "book");
+      return this.run({ request: forAssembly(request), parts: again.parts }, "book");
     }
   }
 
