@@ -116,6 +116,34 @@ describe("the PDF pool", () => {
     }
   }, 120_000);
 
+  it("renders a book's cover and contents on a renderer its parts leave idle, and the book byte for byte as one process does", async () => {
+    const inner = (pool as unknown as { pool: { run: (task: unknown, o: { name: string }) => Promise<unknown> } }).pool;
+    const run = inner.run.bind(inner);
+    const tasks: { name: string; front?: unknown }[] = [];
+    inner.run = (task, o) => {
+      tasks.push({ name: o.name, front: (task as { front?: unknown }).front });
+      return run(task, o);
+    };
+    try {
+      // One record: its part on one renderer, the front (it needs no page count) on the other.
+      const one: RenderRequest = { ...book, briefings: [rounds[1]!] };
+      pool.clearPartCache();
+      const before = pool.frontsAhead;
+      const pooled = await pool.render(one);
+      expect(pool.frontsAhead - before).toBe(1);
+      expect(tasks.map((t) => t.name).sort()).toEqual(["book", "front", "parts"]);
+      expect(tasks.find((t) => t.name === "book")?.front, "the book task is given the front").toMatchObject({ pages: [3] });
+      expect(Buffer.from(pooled).equals(Buffer.from(await renderPdf(one)))).toBe(true);
+      // Parts kept: nothing leaves a renderer idle, and the book task renders the front itself.
+      tasks.length = 0;
+      expect(Buffer.from(await pool.render(one)).equals(Buffer.from(pooled))).toBe(true);
+      expect(tasks.map((t) => t.name)).toEqual(["book"]);
+      expect(pool.frontsAhead - before).toBe(1);
+    } finally {
+      inner.run = run;
+    }
+  }, 120_000);
+
   it("reuses a kept part only while the record prints the same, and a changed record renders anew", async () => {
     const first = await pool.render(book);
     const again = await pool.render(book);

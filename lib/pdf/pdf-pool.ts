@@ -2,7 +2,7 @@ import { LRUCache } from "lru-cache";
 import { AppError } from "@/lib/errors";
 import { rendererSettings, startRenderers, type Renderers } from "@/lib/pdf/renderers";
 import type { Briefing, Paper } from "@/lib/pdf/briefing";
-import { partIdentity, type RenderRequest } from "@/lib/pdf/render";
+import { partIdentity, type RenderedFront, type RenderRequest } from "@/lib/pdf/render";
 
 /** The server's pool (lib/pdf/pool.ts), from the environment; the benchmark uses the same. */
 export const POOL_SETTINGS = {
@@ -72,11 +72,30 @@ function forAssembly(request: RenderRequest): RenderRequest {
   };
 }
 
+const PAGE_TREE = Buffer.from("/Type /Pages\n/Count ");
+
+/**
+ * A book part's page count, read from its page tree as pdfkit writes it (`/Type /Pages /Count n`),
+ * or null. Only a guess for the contents rendered ahead: the assembly counts the pages it is given
+ * and renders the contents again if they were numbered otherwise.
+ */
+export function pageCountOf(part: Uint8Array): number | null {
+  const bytes = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+  const at = bytes.lastIndexOf(PAGE_TREE);
+  if (at < 0) return null;
+  let i = at + PAGE_TREE.length;
+  let count = 0;
+  for (; i < bytes.length && (bytes[i] as number) >= 0x30 && (bytes[i] as number) <= 0x39; i++) count = count * 10 + (bytes[i] as number) - 0x30;
+  return i > at + PAGE_TREE.length ? count : null;
+}
+
 export class PdfPool {
   private readonly pool: Renderers;
   private renders = 0;
   /** Book parts rendered so far by this pool (kept ones are not counted). */
   partsRendered = 0;
+  /** Books whose cover and contents were rendered ahead of their assembly (frontAhead). */
+  frontsAhead = 0;
   private readonly parts: LRUCache<string, Uint8Array> | null;
   /** Renderer processes (this pool's, or the shared set's: the same setting, PDF_WORKERS). */
   private readonly threads: number;
@@ -126,9 +145,19 @@ export class PdfPool {
         }
       }
     }
-    const { parts, stored } = await this.partsOf(request.briefings, request.paper, true, prefetched);
+    // A book's cover and contents, rendered on a renderer the parts leave idle (frontAhead), for
+    // the assembly to use if the parts number the contents as it was numbered.
+    let front: Promise<RenderedFront | null> | null = null;
+    const whenLaneEnds = note
+      ? undefined
+      : (done: Map<string, Uint8Array>, keys: string[]) => {
+          front ??= this.frontAhead(request, done, keys);
+          return front;
+        };
+    const { parts, stored } = await this.partsOf(request.briefings, request.paper, true, prefetched, whenLaneEnds);
     try {
-      return await this.run({ request: forAssembly(request), parts }, "book");
+      const ahead = (await front) ?? undefined;
+      return await this.run({ request: forAssembly(request), parts, front: ahead }, "book");
     } catch (error) {
       // A render stopped for taking too long would only take too long again.
       if (stored.length === 0 || timedOut.has(error as object)) throw error;
@@ -139,6 +168,23 @@ export class PdfPool {
       const again = await this.partsOf(request.briefings, request.paper, false);
       return this.run({ request: forAssembly(request), parts: again.parts }, "book");
     }
+  }
+
+  /**
+   * A book's cover and contents, rendered while its last record's part is: its contents need every
+   * record's page count but the last one's (no entry starts after it). Null when a count is not
+   * known yet (a part still rendering) or the render failed: the assembly then renders them.
+   */
+  private frontAhead(request: RenderRequest, done: Map<string, Uint8Array>, keys: string[]): Promise<RenderedFront | null> | null {
+    const counts: number[] = [];
+    for (const key of keys.slice(0, -1)) {
+      const part = done.get(key);
+      const count = part ? pageCountOf(part) : null;
+      if (count === null) return null;
+      counts.push(count);
+    }
+    this.frontsAhead++;
+    return this.run<RenderedFront>({ request: forAssembly(request), counts }, "front").catch(() => null);
   }
 
   /** Forgets the kept book parts (the benchmark measures books rendered from nothing). */
@@ -161,6 +207,7 @@ export class PdfPool {
     paper: Paper,
     useStore: boolean,
     prefetched?: Map<string, Uint8Array>,
+    whenLaneEnds?: (done: Map<string, Uint8Array>, keys: string[]) => Promise<unknown> | null,
   ): Promise<{ parts: Uint8Array[]; stored: string[] }> {
     const keys = briefings.map((b) => partIdentity(b, paper));
     const found = new Map<string, Uint8Array>();
@@ -208,8 +255,14 @@ export class PdfPool {
           this.parts?.set(key, bytes);
         });
       }
+      // Nothing left to hand out: this renderer is free while the other lanes finish theirs.
+      running--;
+      if (whenLaneEnds && running > 0) await whenLaneEnds(found, keys);
     };
-    await Promise.all(Array.from({ length: Math.min(this.threads, queue.length) }, lane));
+    // A lane for every renderer when there is anything to render (one with nothing to render
+    // goes straight to whenLaneEnds).
+    let running = queue.length > 0 ? this.threads : 0;
+    await Promise.all(Array.from({ length: running }, lane));
     if (rendered.size > 0) await this.keep(rendered);
     return { parts: keys.map((key) => found.get(key) as Uint8Array), stored };
   }
@@ -233,7 +286,7 @@ export class PdfPool {
   }
 
   /** `renders`: how many renders the task holds (its time limit is that many times one's). */
-  private async run<T = Uint8Array>(task: unknown, name: "default" | "parts" | "book" | "note", renders = 1): Promise<T> {
+  private async run<T = Uint8Array>(task: unknown, name: "default" | "parts" | "book" | "note" | "front", renders = 1): Promise<T> {
     const limitMs = this.options.timeoutMs * renders;
     try {
       const out = (await this.pool.run(task, { name, signal: AbortSignal.timeout(limitMs), renders })) as T;

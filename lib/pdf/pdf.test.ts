@@ -9,7 +9,8 @@ import { createElement as h } from "react";
 import { Document, Image, Page, Text, renderToBuffer } from "@react-pdf/renderer";
 import { create, type Font } from "fontkit";
 import { PDFArray, PDFDocument, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFRef } from "pdf-lib";
-import { renderPdf, settleFront, type RenderRequest } from "@/lib/pdf/render";
+import { frontCounts, renderBookFront, renderBookPart, renderPdf, settleFront, type RenderRequest } from "@/lib/pdf/render";
+import { pageCountOf } from "@/lib/pdf/pdf-pool";
 import { stampMarkings } from "@/lib/pdf/markings";
 import { BODY_FONT, registerFonts } from "@/lib/pdf/fonts";
 import { frontPageCount } from "@/lib/pdf/templates/book-front";
@@ -717,6 +718,31 @@ describe("briefing book", () => {
     let pages = planned;
     await expect(settleFront(req, numbered, async () => ({ getPageCount: () => ++pages }))).rejects.toThrow(/would not settle/);
   });
+
+  it("assembles a book with a cover and contents rendered ahead when its parts number them alike, and renders them again when not", async () => {
+    // Records of 1, 2 and 4 pages, so that a count off by one moves the contents' numbers.
+    const briefings = [withOutcomes(0), withOutcomes(12), withOutcomes(60)].map((b, i) => ({
+      ...b,
+      data: { ...b.data, facts: { ...b.data.facts, title: `Ahead ${i + 1}` } },
+    }));
+    const req: RenderRequest = { template: "briefing-book", paper: "A4", briefings, book: { title: "Ahead", subtitle: "", reference: "READOUT/BOOK/AHEAD" } };
+    const parts = await Promise.all(briefings.map((b) => renderBookPart(b, "A4")));
+    const counts = await Promise.all(parts.map(async (p) => (await PDFDocument.load(p)).getPageCount()));
+    expect(new Set(counts).size, "parts of different lengths").toBe(3);
+    // The pool reads a part's page count from pdfkit's page tree.
+    expect(parts.map(pageCountOf)).toEqual(counts);
+    expect(pageCountOf(new TextEncoder().encode("%PDF-1.3 not pdfkit's"))).toBeNull();
+    const single = Buffer.from(await renderPdf(req));
+    const before = { ...frontCounts };
+    // Every count but the last record's: no entry starts after it.
+    const ahead = await renderBookFront(req, counts.slice(0, -1));
+    expect(Buffer.from(await renderPdf(req, parts, ahead)).equals(single)).toBe(true);
+    expect(frontCounts).toEqual({ used: before.used + 1, renderedAgain: before.renderedAgain });
+    const miscounted = await renderBookFront(req, [counts[0]!, counts[1]! + 1]);
+    expect(miscounted.pages).not.toEqual(ahead.pages);
+    expect(Buffer.from(await renderPdf(req, parts, miscounted)).equals(single)).toBe(true);
+    expect(frontCounts).toEqual({ used: before.used + 1, renderedAgain: before.renderedAgain + 1 });
+  }, 120_000);
 
   it("renders a 60-record book", async () => {
     const records = Array.from({ length: 60 }, (_, i) => ({

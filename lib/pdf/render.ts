@@ -129,37 +129,84 @@ export async function settleFront<E, D extends { getPageCount(): number }>(
   return { doc, entries, front };
 }
 
-/** Cover and contents, then the parts (rendered by renderBookPart, in the order of req.briefings). */
-async function assemble(
-  req: RenderRequest,
-  partBytes: Uint8Array[],
-): Promise<{ doc: PDFDocument; outline: { title: string; pageIndex: number }[]; front: number }> {
-  if (partBytes.length !== req.briefings.length)
-    throw new Error("a briefing book needs one part per record");
-  const notes = await Promise.all(partBytes.map(load));
-  const numbered = (front: number) => {
+/**
+ * The contents' entries when the records start after `front` pages, from each record's page
+ * count (`counts`, in the order of req.briefings; the last record's is not needed: no entry starts
+ * after it).
+ */
+function contentsEntries(req: RenderRequest, counts: number[]): (front: number) => TocEntry[] {
+  return (front) => {
     let next = front + 1;
     return req.briefings.map((b, i) => {
       const entry = { title: b.data.facts.title, date: day(b.data.facts.startDate), page: next };
-      next += notes[i]?.getPageCount() ?? 0;
+      next += counts[i] ?? 0;
       return entry;
     });
   };
+}
+
+function bookFront(req: RenderRequest, entries: TocEntry[]): ReactElement {
   const latest = req.briefings.reduce(
     (d, b) => (b.updatedAt > d ? b.updatedAt : d),
     "1970-01-01T00:00:00.000Z",
   );
-  const renderFront = (entries: TocEntry[]) =>
-    toPdf(
-      createElement(BookFront, {
-        title: req.book?.title ?? "Briefing book",
-        subtitle: req.book?.subtitle ?? "",
-        entries,
-        paper: req.paper,
-        date: new Date(latest),
-      }),
-    );
-  const { doc: frontDoc, entries, front } = await settleFront(req, numbered, renderFront);
+  return createElement(BookFront, {
+    title: req.book?.title ?? "Briefing book",
+    subtitle: req.book?.subtitle ?? "",
+    entries,
+    paper: req.paper,
+    date: new Date(latest),
+  });
+}
+
+/** A book's cover and contents rendered ahead of its assembly, and the page each entry gives. */
+export interface RenderedFront {
+  pdf: Uint8Array;
+  pages: number[];
+}
+
+/** Fronts given to a book's assembly: used, or not (numbered otherwise) and rendered again; tests read them. */
+export const frontCounts = { used: 0, renderedAgain: 0 };
+
+/**
+ * A book's cover and contents from its records' page counts, before the book is assembled: the
+ * pool renders it on a renderer left idle while the last record's part renders (the contents need
+ * every count but the last). The assembly checks the numbering against the parts it is given.
+ */
+export async function renderBookFront(req: RenderRequest, counts: number[]): Promise<RenderedFront> {
+  registerFonts();
+  let pdf: Uint8Array = new Uint8Array();
+  const { entries } = await settleFront(req, contentsEntries(req, counts), async (entries) =>
+    load((pdf = await renderBytes(bookFront(req, entries)))),
+  );
+  return { pdf, pages: entries.map((e) => e.page) };
+}
+
+/**
+ * Cover and contents, then the parts (rendered by renderBookPart, in the order of req.briefings).
+ * `given`: the cover and contents rendered ahead (renderBookFront), used when the parts number
+ * the contents as it does.
+ */
+async function assemble(
+  req: RenderRequest,
+  partBytes: Uint8Array[],
+  given?: RenderedFront,
+): Promise<{ doc: PDFDocument; outline: { title: string; pageIndex: number }[]; front: number }> {
+  if (partBytes.length !== req.briefings.length)
+    throw new Error("a briefing book needs one part per record");
+  const notes = await Promise.all(partBytes.map(load));
+  const numbered = contentsEntries(req, notes.map((n) => n.getPageCount()));
+  let settled: { doc: PDFDocument; entries: TocEntry[]; front: number } | null = null;
+  if (given) {
+    const doc = await load(given.pdf);
+    const entries = numbered(doc.getPageCount());
+    if (entries.length === given.pages.length && entries.every((e, i) => e.page === given.pages[i])) {
+      settled = { doc, entries, front: doc.getPageCount() };
+      frontCounts.used++;
+    } else frontCounts.renderedAgain++;
+  }
+  settled ??= await settleFront(req, numbered, (entries) => toPdf(bookFront(req, entries)));
+  const { doc: frontDoc, entries, front } = settled;
   const doc = await PDFDocument.create();
   for (const part of [frontDoc, ...notes]) {
     for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
@@ -188,10 +235,11 @@ export function bookPageMarkings(
 
 /**
  * The one entry point: a render request in, finished PDF bytes (marked, numbered, reproducible)
- * out. A briefing book may be given its parts already rendered (renderBookPart, in order), and
- * so may a briefing note (its one part: the same pages before markings).
+ * out. A briefing book may be given its parts already rendered (renderBookPart, in order) and its
+ * cover and contents (renderBookFront), and a briefing note its one part (the same pages before
+ * markings).
  */
-export async function renderPdf(req: RenderRequest, bookParts?: Uint8Array[]): Promise<Uint8Array> {
+export async function renderPdf(req: RenderRequest, bookParts?: Uint8Array[], front?: RenderedFront): Promise<Uint8Array> {
   registerFonts();
   const first = req.briefings[0];
   if (!first) throw new Error("nothing to render");
@@ -219,7 +267,7 @@ export async function renderPdf(req: RenderRequest, bookParts?: Uint8Array[]): P
     case "briefing-book": {
       const parts = bookParts ?? [];
       if (!bookParts) for (const b of req.briefings) parts.push(await renderBookPart(b, req.paper));
-      const built = await assemble(req, parts);
+      const built = await assemble(req, parts, front);
       doc = built.doc;
       addOutline(doc, built.outline);
       linkContents(doc, built.front, CONTENTS_LINK, built.outline.map((e) => e.pageIndex));

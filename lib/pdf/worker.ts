@@ -1,6 +1,6 @@
 // Entry of the PDF renderer processes (bundled to .next/pdf-worker/worker.mjs by
 // scripts/build-pdf-worker.mjs). One render per call; fonts registered once per process.
-import { renderBookPart, renderPdf, type RenderRequest } from "@/lib/pdf/render";
+import { renderBookFront, renderBookPart, renderPdf, type RenderedFront, type RenderRequest } from "@/lib/pdf/render";
 import type { Briefing, Paper } from "@/lib/pdf/briefing";
 import { warmUp } from "@/lib/pdf/warm-up";
 import { lowerPriority, rendererNice } from "@/lib/pdf/priority";
@@ -53,7 +53,7 @@ void (async () => {
   }
 })();
 
-async function counted(render: () => Promise<Uint8Array>): Promise<Uint8Array> {
+async function counted<T>(render: () => Promise<T>): Promise<T> {
   busy++;
   try {
     await warming;
@@ -96,13 +96,23 @@ export function note({ request }: { request: RenderRequest }): Promise<{ part: U
   }).then((pdf) => ({ part, pdf }));
 }
 
-/** A briefing book from parts rendered by `parts` (cover, contents, merge, markings), or a briefing note from its part (markings). */
+/** A briefing book's cover and contents, from its records' page counts (all but the last record's). */
+export function front({ request, counts }: { request: RenderRequest; counts: number[] }): Promise<RenderedFront> {
+  return counted(() => renderBookFront(request, counts));
+}
+
+/**
+ * A briefing book from parts rendered by `parts` (cover, contents, merge, markings), its cover and
+ * contents rendered by `front` if given, or a briefing note from its part (markings).
+ */
 export function book({
   request,
   parts,
+  front,
 }: {
   request: RenderRequest;
   parts: Uint8Array[];
+  front?: RenderedFront;
 }): Promise<Uint8Array> {
-  return counted(() => renderPdf(request, parts));
+  return counted(() => renderPdf(request, parts, front));
 }
