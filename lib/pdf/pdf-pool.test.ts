@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { PdfPool, type PartStore } from "@/lib/pdf/pdf-pool";
-import { partIdentity, renderPdf, type RenderRequest } from "@/lib/pdf/render";
+import { partIdentity, renderBookPart, renderPdf, type RenderRequest } from "@/lib/pdf/render";
 import { sampleBriefing } from "@/lib/pdf/warm-up";
 import { pdfPages } from "@/lib/testing/pdf-text";
 
@@ -139,6 +139,49 @@ describe("the PDF pool", () => {
       expect(Buffer.from(await pool.render(one)).equals(Buffer.from(pooled))).toBe(true);
       expect(tasks.map((t) => t.name)).toEqual(["book"]);
       expect(pool.frontsAhead - before).toBe(1);
+    } finally {
+      inner.run = run;
+    }
+  }, 120_000);
+
+  it("assembles a book with the front it is given, renders its own when the front task fails, and starts none for a book that failed", async () => {
+    const inner = (pool as unknown as { pool: { run: (task: unknown, o: { name: string }) => Promise<unknown> } }).pool;
+    const run = inner.run.bind(inner);
+    const one: RenderRequest = { ...book, briefings: [rounds[2]!] };
+    const single = Buffer.from(await renderPdf(one));
+    // Another record's pages, unmarked (the book marks every page), as many as the front's.
+    const note = await renderBookPart(rounds[0]!, "A4");
+    expect((await PDFDocument.load(note)).getPageCount(), "a part as long as the front").toBe(2);
+    const names: string[] = [];
+    try {
+      // The front task's PDF swapped for another of as many pages: the book task uses what it is
+      // given (its numbering and key still match), so the book opens with that record's pages.
+      inner.run = (task, o) => {
+        names.push(o.name);
+        return o.name === "front" ? run(task, o).then((out) => ({ ...(out as object), pdf: note })) : run(task, o);
+      };
+      pool.clearPartCache();
+      const swapped = await pool.render(one);
+      expect(names).toContain("front");
+      expect(Buffer.from(swapped).equals(single)).toBe(false);
+      expect((await pdfPages(swapped))[0]?.text).toContain("Pool round 1");
+      // The front task fails: the book task renders the cover and contents itself.
+      inner.run = (task, o) => (o.name === "front" ? Promise.reject(new Error("no front")) : run(task, o));
+      pool.clearPartCache();
+      expect(Buffer.from(await pool.render(one)).equals(single)).toBe(true);
+      // A part fails while the other renderer still renders: the book fails, and no front starts
+      // when that renderer runs out of parts.
+      names.length = 0;
+      inner.run = (task, o) => {
+        names.push(o.name);
+        const first = (task as { briefings?: { id: string }[] }).briefings?.[0]?.id;
+        return o.name === "parts" && first === rounds[1]!.id ? Promise.reject(new Error("poisoned part")) : run(task, o);
+      };
+      pool.clearPartCache();
+      await expect(pool.render({ ...book, briefings: [rounds[0]!, rounds[1]!] })).rejects.toMatchObject({ code: "RENDER_FAILED" });
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // the other renderer's part ends meanwhile
+      expect(names.filter((n) => n === "parts")).toHaveLength(2);
+      expect(names).not.toContain("front");
     } finally {
       inner.run = run;
     }

@@ -94,7 +94,7 @@ export class PdfPool {
   private renders = 0;
   /** Book parts rendered so far by this pool (kept ones are not counted). */
   partsRendered = 0;
-  /** Books whose cover and contents were rendered ahead of their assembly (frontAhead). */
+  /** Books whose cover and contents were started ahead of their assembly (frontAhead). */
   frontsAhead = 0;
   private readonly parts: LRUCache<string, Uint8Array> | null;
   /** Renderer processes (this pool's, or the shared set's: the same setting, PDF_WORKERS). */
@@ -147,17 +147,18 @@ export class PdfPool {
     }
     // A book's cover and contents, rendered on a renderer the parts leave idle (frontAhead), for
     // the assembly to use if the parts number the contents as it was numbered.
-    let front: Promise<RenderedFront | null> | null = null;
+    let front: Promise<RenderedFront | Error | null> | null = null;
     const whenLaneEnds = note
       ? undefined
       : (done: Map<string, Uint8Array>, keys: string[]) => {
           front ??= this.frontAhead(request, done, keys);
-          return front;
         };
     const { parts, stored } = await this.partsOf(request.briefings, request.paper, true, prefetched, whenLaneEnds);
     try {
-      const ahead = (await front) ?? undefined;
-      return await this.run({ request: forAssembly(request), parts, front: ahead }, "book");
+      const ahead = await (front as Promise<RenderedFront | Error | null> | null);
+      // Cover and contents that took too long would only take too long again in the book task.
+      if (ahead instanceof Error) throw ahead;
+      return await this.run({ request: forAssembly(request), parts, front: ahead ?? undefined }, "book");
     } catch (error) {
       // A render stopped for taking too long would only take too long again.
       if (stored.length === 0 || timedOut.has(error as object)) throw error;
@@ -173,9 +174,11 @@ export class PdfPool {
   /**
    * A book's cover and contents, rendered while its last record's part is: its contents need every
    * record's page count but the last one's (no entry starts after it). Null when a count is not
-   * known yet (a part still rendering) or the render failed: the assembly then renders them.
+   * known yet (a part still rendering): not started. Resolves to null when the render failed or gave
+   * back something else (the assembly then renders them), or to the error when it took too long;
+   * it never rejects, so that nobody has to wait for it.
    */
-  private frontAhead(request: RenderRequest, done: Map<string, Uint8Array>, keys: string[]): Promise<RenderedFront | null> | null {
+  private frontAhead(request: RenderRequest, done: Map<string, Uint8Array>, keys: string[]): Promise<RenderedFront | Error | null> | null {
     const counts: number[] = [];
     for (const key of keys.slice(0, -1)) {
       const part = done.get(key);
@@ -184,7 +187,10 @@ export class PdfPool {
       counts.push(count);
     }
     this.frontsAhead++;
-    return this.run<RenderedFront>({ request: forAssembly(request), counts }, "front").catch(() => null);
+    return this.run<RenderedFront>({ request: forAssembly(request), counts }, "front").then(
+      (out) => (out?.pdf instanceof Uint8Array && Array.isArray(out.pages) && typeof out.key === "string" ? out : null),
+      (error: unknown) => (timedOut.has(error as object) ? (error as Error) : null),
+    );
   }
 
   /** Forgets the kept book parts (the benchmark measures books rendered from nothing). */
@@ -201,13 +207,15 @@ export class PdfPool {
    * Each record's part: kept in this process, else kept in the part store (one lookup for all,
    * or `prefetched`: its answer already read), else rendered (side by side on the pool's
    * processes) and kept in both. `stored`: the keys of the parts that came from the store.
+   * `whenLaneEnds`: called (not awaited) when a renderer runs out of parts while others still
+   * render, unless a part failed, with the parts so far (a book starts its cover and contents).
    */
   private async partsOf(
     briefings: Briefing[],
     paper: Paper,
     useStore: boolean,
     prefetched?: Map<string, Uint8Array>,
-    whenLaneEnds?: (done: Map<string, Uint8Array>, keys: string[]) => Promise<unknown> | null,
+    whenLaneEnds?: (done: Map<string, Uint8Array>, keys: string[]) => void,
   ): Promise<{ parts: Uint8Array[]; stored: string[] }> {
     const keys = briefings.map((b) => partIdentity(b, paper));
     const found = new Map<string, Uint8Array>();
@@ -232,7 +240,17 @@ export class PdfPool {
     // in shares, books from nothing took ~0.95 of the time (decision 0009, item 26). Shares
     // shrink as the queue does, so that the renderers finish together, and stay small enough
     // (partsPerTask) not to hold up others' renders for long.
+    let failed = false;
     const lane = async () => {
+      try {
+        await work();
+      } finally {
+        running--;
+      }
+      // Nothing left to hand out: this renderer is free while the other lanes finish theirs.
+      if (whenLaneEnds && running > 0 && !failed) whenLaneEnds(found, keys);
+    };
+    const work = async () => {
       while (queue.length > 0) {
         const most = Math.max(1, this.options.partsPerTask ?? 4);
         const share = queue.splice(0, Math.min(most, Math.ceil(queue.length / (2 * this.threads))));
@@ -243,6 +261,7 @@ export class PdfPool {
             throw new AppError("RENDER_FAILED", "This PDF could not be produced: a renderer gave back something other than the parts it was asked for. Tell your administrator.");
         } catch (error) {
           queue.length = 0; // the book fails with this part: the other lanes take no more
+          failed = true;
           throw error;
         }
         share.forEach(([key], i) => {
@@ -255,9 +274,6 @@ export class PdfPool {
           this.parts?.set(key, bytes);
         });
       }
-      // Nothing left to hand out: this renderer is free while the other lanes finish theirs.
-      running--;
-      if (whenLaneEnds && running > 0) await whenLaneEnds(found, keys);
     };
     // A lane for every renderer when there is anything to render (one with nothing to render
     // goes straight to whenLaneEnds).

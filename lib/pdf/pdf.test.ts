@@ -742,6 +742,11 @@ describe("briefing book", () => {
     expect(miscounted.pages).not.toEqual(ahead.pages);
     expect(Buffer.from(await renderPdf(req, parts, miscounted)).equals(single)).toBe(true);
     expect(frontCounts).toEqual({ used: before.used + 1, renderedAgain: before.renderedAgain + 1 });
+    // Numbered alike but rendered for another book (its title): rendered again too.
+    const other = await renderBookFront({ ...req, book: { ...req.book!, title: "Another book" } }, counts.slice(0, -1));
+    expect(other.pages).toEqual(ahead.pages);
+    expect(Buffer.from(await renderPdf(req, parts, other)).equals(single)).toBe(true);
+    expect(frontCounts).toEqual({ used: before.used + 1, renderedAgain: before.renderedAgain + 2 });
   }, 120_000);
 
   it("renders a 60-record book", async () => {

@@ -159,10 +159,21 @@ function bookFront(req: RenderRequest, entries: TocEntry[]): ReactElement {
   });
 }
 
-/** A book's cover and contents rendered ahead of its assembly, and the page each entry gives. */
+/** A book's cover and contents rendered ahead of its assembly, the page each entry gives, and what they were rendered from. */
 export interface RenderedFront {
   pdf: Uint8Array;
   pages: number[];
+  key: string;
+}
+
+/** Everything a book's cover and contents print but the page numbers (those are `pages`). */
+function frontKey(req: RenderRequest): string {
+  return JSON.stringify([
+    RENDERER_VERSION,
+    req.paper,
+    req.book ?? null,
+    req.briefings.map((b) => [b.data.facts.title, b.data.facts.startDate, b.updatedAt]),
+  ]);
 }
 
 /** Fronts given to a book's assembly: used, or not (numbered otherwise) and rendered again; tests read them. */
@@ -179,13 +190,13 @@ export async function renderBookFront(req: RenderRequest, counts: number[]): Pro
   const { entries } = await settleFront(req, contentsEntries(req, counts), async (entries) =>
     load((pdf = await renderBytes(bookFront(req, entries)))),
   );
-  return { pdf, pages: entries.map((e) => e.page) };
+  return { pdf, pages: entries.map((e) => e.page), key: frontKey(req) };
 }
 
 /**
  * Cover and contents, then the parts (rendered by renderBookPart, in the order of req.briefings).
- * `given`: the cover and contents rendered ahead (renderBookFront), used when the parts number
- * the contents as it does.
+ * `given`: the cover and contents rendered ahead (renderBookFront), used when they were rendered
+ * for this book and the parts number the contents as they do; else they are rendered here.
  */
 async function assemble(
   req: RenderRequest,
@@ -198,9 +209,9 @@ async function assemble(
   const numbered = contentsEntries(req, notes.map((n) => n.getPageCount()));
   let settled: { doc: PDFDocument; entries: TocEntry[]; front: number } | null = null;
   if (given) {
-    const doc = await load(given.pdf);
-    const entries = numbered(doc.getPageCount());
-    if (entries.length === given.pages.length && entries.every((e, i) => e.page === given.pages[i])) {
+    const doc = given.key === frontKey(req) ? await load(given.pdf).catch(() => null) : null;
+    const entries = doc ? numbered(doc.getPageCount()) : [];
+    if (doc && entries.length === given.pages.length && entries.every((e, i) => e.page === given.pages[i])) {
       settled = { doc, entries, front: doc.getPageCount() };
       frontCounts.used++;
     } else frontCounts.renderedAgain++;

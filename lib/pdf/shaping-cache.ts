@@ -31,11 +31,13 @@ export const WORD_SHAPED_FACES = new Set(["NotoSans-Regular", "NotoSans-Bold"]);
  * Shaped runs kept per font, counted in glyphs (a glyph and its position: ~80 bytes in a long
  * run, with the run's own fields) plus OVERHEAD a run: ~20–40 MB at most a face (less: a run
  * assembled from words shares their glyphs and positions). The words such runs are assembled
- * from are kept apart (MAX_WORD_GLYPHS for each way of shaping them; in practice one or two a face).
+ * from are kept apart (MAX_WORD_GLYPHS for each way of shaping them, WORD_CACHES_PER_FONT of them).
  */
 const MAX_GLYPHS_PER_FONT = 250_000;
-/** Words kept for one way of shaping them (a face's features, language, direction and script): ~10 MB at most. */
+/** Words kept for one way of shaping them (a face's features, language, direction and script): ~10 MB at most… */
 const MAX_WORD_GLYPHS = 100_000;
+/** …for at most this many ways a face (in practice one or two: Latin and Cyrillic). */
+const WORD_CACHES_PER_FONT = 4;
 const OVERHEAD = 8;
 /** Encoded font subsets kept, compressed (a Noto Sans subset of a briefing: ~10–20 KB). */
 const SUBSET_CACHE_BYTES = 8 * 2 ** 20;
@@ -51,13 +53,13 @@ export function installShapingCache(sampleFontFile: string): void {
     layout: Layout;
   };
   const original = proto.layout;
-  const fonts = new WeakMap<object, { cache: LRUCache<string, GlyphRun>; words: Map<string, LRUCache<string, GlyphRun>>; byWords: boolean }>();
+  const fonts = new WeakMap<object, { cache: LRUCache<string, GlyphRun>; words: LRUCache<string, LRUCache<string, GlyphRun>>; byWords: boolean }>();
   const stateOf = (font: Font) => {
     let state = fonts.get(font);
     if (!state)
       fonts.set(font, (state = {
         cache: new LRUCache<string, GlyphRun>({ maxSize: MAX_GLYPHS_PER_FONT, sizeCalculation: (r) => r.glyphs.length + OVERHEAD }),
-        words: new Map(),
+        words: new LRUCache<string, LRUCache<string, GlyphRun>>({ max: WORD_CACHES_PER_FONT }),
         byWords: WORD_SHAPED_FACES.has(font.postscriptName),
       }));
     return state;
