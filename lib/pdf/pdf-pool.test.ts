@@ -33,6 +33,13 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => pool.destroy());
 
+type Run = (task: unknown, o: { name: string }) => Promise<unknown>;
+/** The renderers' `run` as the pool calls it, and the original: for a test to watch or change the tasks handed out. */
+function tasksOf(p: PdfPool): { inner: { run: Run }; run: Run } {
+  const inner = (p as unknown as { pool: { run: Run } }).pool;
+  return { inner, run: inner.run.bind(inner) };
+}
+
 /** The pool's renderer processes: this process's children running Tinypool's process entry. */
 function rendererPids(): number[] {
   return readdirSync("/proc")
@@ -94,8 +101,7 @@ describe("the PDF pool", () => {
       data: { ...rounds[0]!.data, facts: { ...rounds[0]!.data.facts, title: `Share round ${i + 1}` } },
     }));
     const req: RenderRequest = { ...book, briefings: [...many, many[3]!] }; // one record twice
-    const inner = (pool as unknown as { pool: { run: (task: unknown, o: { name: string }) => Promise<unknown> } }).pool;
-    const run = inner.run.bind(inner);
+    const { inner, run } = tasksOf(pool);
     const shares: number[] = [];
     inner.run = (task, o) => {
       if (o.name === "parts") shares.push((task as { briefings: unknown[] }).briefings.length);
@@ -117,8 +123,7 @@ describe("the PDF pool", () => {
   }, 120_000);
 
   it("renders a book's cover and contents on a renderer its parts leave idle, and the book byte for byte as one process does", async () => {
-    const inner = (pool as unknown as { pool: { run: (task: unknown, o: { name: string }) => Promise<unknown> } }).pool;
-    const run = inner.run.bind(inner);
+    const { inner, run } = tasksOf(pool);
     const tasks: { name: string; front?: unknown }[] = [];
     inner.run = (task, o) => {
       tasks.push({ name: o.name, front: (task as { front?: unknown }).front });
@@ -145,8 +150,7 @@ describe("the PDF pool", () => {
   }, 120_000);
 
   it("assembles a book with the front it is given, renders its own when the front task fails, and starts none for a book that failed", async () => {
-    const inner = (pool as unknown as { pool: { run: (task: unknown, o: { name: string }) => Promise<unknown> } }).pool;
-    const run = inner.run.bind(inner);
+    const { inner, run } = tasksOf(pool);
     const one: RenderRequest = { ...book, briefings: [rounds[2]!] };
     const single = Buffer.from(await renderPdf(one));
     // Another record's pages, unmarked (the book marks every page), as many as the front's.
