@@ -267,7 +267,9 @@ describe("the PDF pool", () => {
         (() => {
           const b = sampleBriefing();
           const outcome = b.data.outcomes[0]!;
-          const outcomes = Array.from({ length: 8000 }, (_, i) => ({
+          // 20,000: ~20 s to render here, well past the timeout below (8,000 took ~8 s once the
+          // renderer had become faster, and the test then passed or failed by chance).
+          const outcomes = Array.from({ length: 20_000 }, (_, i) => ({
             ...outcome,
             id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
             text: `Outcome ${i + 1}: ${"a long clause of the agreement ".repeat(6)}`,

@@ -54,12 +54,6 @@ function asError(error: unknown): Error {
 }
 
 /**
- * Renderer processes that render PDFs, with a per-render timeout and periodic recycling. A
- * briefing book is split: its records' parts render side by side, a few at a time on each renderer
- * (and are kept, keyed by everything they print, for the next book that contains them), then one
- * renderer assembles them.
- */
-/**
  * A render request for the book task, which is given every record's part: of each record it reads
  * only the facts and the fields beside them (render.ts: the contents, the markings, the document's
  * identity), not the lists the parts print. 30 records cloned whole took ~3 ms on the way to the
@@ -89,6 +83,12 @@ export function pageCountOf(part: Uint8Array): number | null {
   return i > at + PAGE_TREE.length ? count : null;
 }
 
+/**
+ * Renderer processes that render PDFs, with a per-render timeout and periodic recycling. A
+ * briefing book is split: its records' parts render side by side, a few at a time on each renderer
+ * (and are kept, keyed by everything they print, for the next book that contains them), then one
+ * renderer assembles them.
+ */
 export class PdfPool {
   private readonly pool: Renderers;
   private renders = 0;
@@ -240,6 +240,9 @@ export class PdfPool {
     // in shares, books from nothing took ~0.95 of the time (decision 0009, item 26). Shares
     // shrink as the queue does, so that the renderers finish together, and stay small enough
     // (partsPerTask) not to hold up others' renders for long.
+    // A lane for every renderer when there is anything to render (one with nothing to render
+    // goes straight to whenLaneEnds).
+    let running = queue.length > 0 ? this.threads : 0;
     let failed = false;
     const lane = async () => {
       try {
@@ -275,9 +278,6 @@ export class PdfPool {
         });
       }
     };
-    // A lane for every renderer when there is anything to render (one with nothing to render
-    // goes straight to whenLaneEnds).
-    let running = queue.length > 0 ? this.threads : 0;
     await Promise.all(Array.from({ length: running }, lane));
     if (rendered.size > 0) await this.keep(rendered);
     return { parts: keys.map((key) => found.get(key) as Uint8Array), stored };

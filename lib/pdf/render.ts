@@ -145,17 +145,18 @@ function contentsEntries(req: RenderRequest, counts: number[]): (front: number) 
   };
 }
 
+/** When the latest of the records changed: the date a book's cover and metadata carry. */
+function latestUpdate(req: RenderRequest): Date {
+  return new Date(req.briefings.reduce((d, b) => (b.updatedAt > d ? b.updatedAt : d), "1970-01-01T00:00:00.000Z"));
+}
+
 function bookFront(req: RenderRequest, entries: TocEntry[]): ReactElement {
-  const latest = req.briefings.reduce(
-    (d, b) => (b.updatedAt > d ? b.updatedAt : d),
-    "1970-01-01T00:00:00.000Z",
-  );
   return createElement(BookFront, {
     title: req.book?.title ?? "Briefing book",
     subtitle: req.book?.subtitle ?? "",
     entries,
     paper: req.paper,
-    date: new Date(latest),
+    date: latestUpdate(req),
   });
 }
 
@@ -292,8 +293,5 @@ export async function renderPdf(req: RenderRequest, bookParts?: Uint8Array[], fr
     }
   }
   await stampMarkings(doc, { classification, reference, version, draft }, perPage);
-  const date = new Date(
-    req.briefings.reduce((d, b) => (b.updatedAt > d ? b.updatedAt : d), first.updatedAt),
-  );
-  return finalize(doc, { title, date, idSeed: renderIdentity(req) });
+  return finalize(doc, { title, date: latestUpdate(req), idSeed: renderIdentity(req) });
 }
