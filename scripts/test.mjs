@@ -42,6 +42,9 @@ function step(name, args, extraEnv = {}) {
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
+/** Failed tests by name, with the first line of their error: the summary repeats them, so a log's tail names what failed. */
+const failures = [];
+const firstLine = (text) => String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").trim().split("\n")[0].slice(0, 300);
 function readJson(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
 }
@@ -68,6 +71,14 @@ try {
       counts.passed += json.numPassedTests;
       counts.failed += json.numFailedTests;
       counts.skipped += json.numPendingTests + json.numTodoTests;
+      for (const file of json.testResults ?? []) {
+        for (const t of file.assertionResults ?? []) {
+          if (t.status === "failed") failures.push(`vitest ${file.name.replace(`${process.cwd()}/`, "")} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+        }
+        if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) {
+          failures.push(`vitest ${file.name.replace(`${process.cwd()}/`, "")}: ${firstLine(file.message)}`);
+        }
+      }
     }
     results.push(r);
   }
@@ -91,6 +102,17 @@ try {
         counts.passed += json.stats.expected + json.stats.flaky;
         counts.failed += json.stats.unexpected;
         counts.skipped += json.stats.skipped;
+        const walk = (suite, path) => {
+          for (const spec of suite.specs ?? []) {
+            for (const t of spec.tests ?? []) {
+              if (t.status !== "unexpected") continue;
+              const error = t.results?.find((r) => r.error)?.error;
+              failures.push(`e2e ${spec.file} > ${[...path, spec.title].join(" > ")}: ${firstLine(error?.message)}`);
+            }
+          }
+          for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+        };
+        for (const suite of json.suites ?? []) walk(suite, []);
       }
       results.push(r);
     }
@@ -114,5 +136,6 @@ for (const r of results) console.log(`  ${r.ok ? "ok  " : "FAIL"} ${r.name} (${r
 // A failing step that ran no counted test (typecheck, lint, build) still counts as a failure.
 const failedSteps = results.filter((r) => !r.ok).length;
 if (failedSteps > 0 && counts.failed === 0) counts.failed = failedSteps;
+if (failures.length > 0) console.log(`\n[test] failed:\n${failures.map((f) => `  ${f}`).join("\n")}`);
 console.log(`\nTests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
 process.exit(failedSteps > 0 || counts.failed > 0 ? 1 : 0);
