@@ -23,6 +23,9 @@ function createPrisma() {
   const client = new PrismaClient({
     adapter: new PrismaPg(pool),
     omit: { user: { passwordHash: true, totpSecret: true, totpPendingSecret: true } },
+    // A transaction waits for a connection as long as the pool does (Prisma's own default is 2 s):
+    // under a burst of saves a save queues behind the others instead of failing.
+    transactionOptions: { maxWait: 5_000 },
   });
   return { pool, client };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Secret, TOTP } from "otpauth";
 import { prisma } from "@/lib/db";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -21,6 +21,13 @@ async function withTotp(overrides: Parameters<typeof createTestUser>[0] = {}) {
 
 afterEach(() => {
   delete process.env.REQUIRE_ADMIN_TOTP;
+});
+// Codes are made for a period relative to now and checked a moment later: a test starts with at
+// least 5 s of its 30 s period left (each takes well under 1 s), so that no period ends between
+// making a code and checking it, which would move "the previous period's code" out of the window.
+beforeEach(async () => {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
 });
 
 describe("two-step sign-in (TOTP)", () => {
