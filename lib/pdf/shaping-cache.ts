@@ -11,9 +11,11 @@ import { getScript } from "unicode-properties";
  * of the glyph array and the positions: react-pdf may replace glyphs (inline attachments) and
  * pdfkit scales positions in place.
  *
- * A run not seen before is shaped word by word, each word from the cache (as Chromium's shaper
- * caches words), where that gives what shaping the whole run gives (`wordScript`), and is then
- * kept whole like any other.
+ * A run is shaped word by word, each word from the cache (as Chromium's shaper caches words),
+ * where that gives what shaping the whole run gives (`wordScript`); other runs are kept whole.
+ * A run assembled from its words is not kept whole as well: a text seen before rarely reaches
+ * shaping (lib/pdf/text-layout-cache.ts keeps its lines), so keeping every run of new text cost
+ * more (a key the length of the paragraph, a copy to keep) than it saved (decision 0009, item 37).
  */
 type Layout = Font["layout"];
 type GlyphRun = ReturnType<Layout>;
@@ -28,10 +30,10 @@ type GlyphRun = ReturnType<Layout>;
 export const WORD_SHAPED_FACES = new Set(["NotoSans-Regular", "NotoSans-Bold"]);
 
 /**
- * Shaped runs kept per font, counted in glyphs (a glyph and its position: ~80 bytes in a long
- * run, with the run's own fields) plus OVERHEAD a run: ~20–40 MB at most a face (less: a run
- * assembled from words shares their glyphs and positions). The words such runs are assembled
- * from are kept apart (MAX_WORD_GLYPHS for each way of shaping them, WORD_CACHES_PER_FONT of them).
+ * Runs shaped whole, kept per font, counted in glyphs (a glyph and its position: ~80 bytes in a
+ * long run, with the run's own fields) plus OVERHEAD a run: ~20–40 MB at most a face. The words
+ * that other runs are assembled from are kept apart (MAX_WORD_GLYPHS for each way of shaping
+ * them, WORD_CACHES_PER_FONT of them).
  */
 const MAX_GLYPHS_PER_FONT = 250_000;
 /** Words kept for one way of shaping them (a face's features, language, direction and script): ~10 MB at most… */
@@ -43,7 +45,7 @@ const OVERHEAD = 8;
 const SUBSET_CACHE_BYTES = 8 * 2 ** 20;
 let installed = false;
 
-/** Runs shaped so far, whole and word by word (cache misses; tests read them). */
+/** Runs shaped so far: whole (cache misses), and assembled word by word (every one); tests read them. */
 export const shapingCounts = { whole: 0, byWords: 0 };
 
 export function installShapingCache(sampleFontFile: string): void {
@@ -89,22 +91,25 @@ export function installShapingCache(sampleFontFile: string): void {
   ) {
     const prefix = `${features === undefined ? "" : JSON.stringify(features)}\u0000${String(language)}\u0000${String(direction)}\u0000`;
     const shape = (text: string, script: unknown) => (original as (...a: unknown[]) => GlyphRun).call(this, text, features, script, language, direction);
-    const run = kept(this, `${prefix}${String(script)}\u0000${text}`, () => {
-      const tag = script === undefined && direction === "ltr" && stateOf(this).byWords ? wordScript(text) : null;
-      if (!tag) {
-        shapingCounts.whole++;
-        return shape(text, script);
-      }
+    const tag = script === undefined && direction === "ltr" && stateOf(this).byWords ? wordScript(text) : null;
+    if (tag) {
       shapingCounts.byWords++;
       // Each word with the run's script, kept by the word alone in a cache of its own for the
       // run's features, language, direction and script: a key made for each word cost more than
       // the lookup (0.973–0.990 of a part of new text without it).
       const words = wordsOf(this, `${prefix}${tag}`);
-      return byWords(text, (word) => {
+      const run = byWords(text, (word) => {
         let run = words.get(word);
         if (!run) words.set(word, (run = shape(word, tag)));
         return run;
       });
+      // The glyph array is the run's own; the positions are the words' (pdfkit scales them in place).
+      run.positions = run.positions.map(copyPosition);
+      return run;
+    }
+    const run = kept(this, `${prefix}${String(script)}\u0000${text}`, () => {
+      shapingCounts.whole++;
+      return shape(text, script);
     });
     // Copies of the glyph array and the positions: react-pdf may replace glyphs (inline
     // attachments) and pdfkit scales positions in place.
