@@ -87,6 +87,20 @@ describe("kept text layouts", () => {
     expect(textLayoutCounts.laidOut).toBe(before.laidOut + 1);
   });
 
+  it("keeps a text's lines the second time it is laid out, not the first", () => {
+    const cache = textLayoutCache();
+    const key = `a text laid out once ${Math.random()}`;
+    const lines = [{ runs: [{ glyphs: [1, 2, 3] }] }];
+    expect(cache.get(key)).toBeUndefined();
+    cache.set(key, lines);
+    expect(cache.get(key), "kept after the first layout").toBeUndefined();
+    cache.set(key, lines);
+    expect(cache.get(key)).toBe(lines);
+    // Another text seen once in between is not kept either.
+    cache.set(`${key} and another`, lines);
+    expect(cache.get(`${key} and another`)).toBeUndefined();
+  });
+
   it.each(requests)("prints a %s as laying it out afresh does, and never changes kept lines", async (_, req) => {
     store.textLayoutCache = undefined;
     const fresh = Buffer.from(await renderPdf(req));

@@ -8,6 +8,13 @@ import { LRUCache } from "lru-cache";
  * layout engine (`patches/@react-pdf+layout+5.2.0.patch`, `layoutText`) takes a text's lines from
  * the cache the font store carries, `textLayoutCache`, when it holds them (decision 0009 item 19).
  *
+ * A text's lines are kept the second time it is laid out, not the first: a briefing's labels and
+ * headings come back within a render or the next, but most paragraphs of a new version are laid
+ * out once (its note's pre-render; the book then takes its kept part). Kept at once, they filled
+ * the renderers' heaps with lines never asked for again, and the garbage collection that cost,
+ * on two processes sharing two cores, made books of new text ~7 % slower (decision 0009 item 38).
+ * Until then only the key is remembered.
+ *
  * The lines are shared, not copied: nothing after textkit changes a line (pagination slices the
  * array of lines, drawing copies a run's glyphs before it alters them).
  * `text-layout-cache.test.ts` lays out every template with the cached lines frozen, so that a
@@ -25,6 +32,8 @@ type Lines = Line[];
  */
 const MAX_GLYPHS = 200_000;
 const OVERHEAD = 40;
+/** Keys of texts laid out once, in characters (~2 bytes each): 2 MB at most. */
+const MAX_SEEN_CHARS = 1_000_000;
 
 function glyphCount(lines: Lines): number {
   let n = 0;
@@ -41,6 +50,7 @@ export interface TextLayoutCache {
 }
 
 let cache: LRUCache<string, Lines> | null = null;
+let seen: LRUCache<string, true> | null = null;
 
 /** A cache for the font store's `textLayoutCache` (one per process; registerFonts installs it). */
 export function textLayoutCache(): TextLayoutCache {
@@ -48,7 +58,9 @@ export function textLayoutCache(): TextLayoutCache {
     maxSize: MAX_GLYPHS,
     sizeCalculation: (lines, key) => glyphCount(lines) + OVERHEAD + Math.ceil(key.length / 64),
   });
+  seen ??= new LRUCache<string, true>({ maxSize: MAX_SEEN_CHARS, sizeCalculation: (_, key) => key.length + 1 });
   const lru = cache;
+  const once = seen;
   return {
     get(key) {
       const lines = lru.get(key);
@@ -57,6 +69,12 @@ export function textLayoutCache(): TextLayoutCache {
       return lines;
     },
     set(key, lines) {
+      // Laid out for the first time: remembered, not kept (a key longer than the whole bound,
+      // which LRUCache would refuse, is simply never kept).
+      if (!once.delete(key)) {
+        once.set(key, true);
+        return;
+      }
       lru.set(key, lines);
     },
   };
