@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -21,12 +22,24 @@ http.createServer((req, res) => {
 `,
 );
 
-let port = 3500 + Math.floor(Math.random() * 400);
+let port = 0;
 const running: ChildProcess[] = [];
 afterEach(() => running.forEach((c) => c.kill("SIGKILL")));
 
-function serve(env: Record<string, string> = {}) {
-  port++;
+/** A port nothing listens on, from the system (a fixed range could meet a process left running). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function serve(env: Record<string, string> = {}) {
+  port = await freePort();
   const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], {
     // No PDF renderers unless a test asks for them (READOUT_PDF_WORKER_FILE: a file that does not exist).
     env: { ...process.env, READOUT_SERVER_BIN: fake, READOUT_PDF_WORKER_FILE: path.join(dir, "missing.mjs"), WEB_CONCURRENCY: "2", ...env },
@@ -69,7 +82,7 @@ async function pids(n = 12): Promise<Set<string>> {
 
 describe("scripts/serve.mjs", () => {
   it("serves from one process per WEB_CONCURRENCY on one port, replaces one that dies, and stops on SIGTERM with exit 0", async () => {
-    const server = serve();
+    const server = await serve();
     // The first process to listen answers everything until the second listens too.
     let before = await pids();
     for (let i = 0; i < 50 && before.size < 2; i++) {
@@ -91,7 +104,7 @@ describe("scripts/serve.mjs", () => {
   }, 90_000);
 
   it("stops with exit 1 rather than restart a process that keeps dying", async () => {
-    const server = serve({ CRASH_AT_START: "1" });
+    const server = await serve({ CRASH_AT_START: "1" });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/too many in a minute, stopping/);
   }, 90_000);
@@ -148,7 +161,7 @@ http.createServer(async (req, res) => {
 
 describe("scripts/serve.mjs: the server processes share the primary's PDF renderers", () => {
   it("runs every server process's renders on the primary's renderers, passing bytes, errors and timeouts", async () => {
-    const server = serve({ READOUT_SERVER_BIN: asker, READOUT_PDF_WORKER_FILE: renderer, PDF_WORKERS: "2", PDF_WARM_UP_RENDERS: "1" });
+    const server = await serve({ READOUT_SERVER_BIN: asker, READOUT_PDF_WORKER_FILE: renderer, PDF_WORKERS: "2", PDF_WARM_UP_RENDERS: "1" });
     const servers = new Set<number>();
     const renderersSeen = new Set<number>();
     for (let i = 0; i < 100 && servers.size < 2; i++) {
@@ -203,7 +216,7 @@ describe("scripts/serve.mjs: the server processes share the primary's PDF render
   const settings = { READOUT_SERVER_BIN: asker, READOUT_PDF_WORKER_FILE: renderer, PDF_WORKERS: "2" };
 
   it("replaces a renderer that dies, idle or in a render (which fails), and the server lives on", async () => {
-    const server = serve(settings);
+    const server = await serve(settings);
     let before = await renderersNow();
     for (let i = 0; i < 50 && before.size < 2; i++) before = await renderersNow();
     expect(before.size).toBe(2);
@@ -230,7 +243,7 @@ describe("scripts/serve.mjs: the server processes share the primary's PDF render
   }, 90_000);
 
   it("stops the renders of a server process that ended, and ends every renderer when stopped", async () => {
-    const server = serve(settings);
+    const server = await serve(settings);
     let pids = await renderersNow();
     for (let i = 0; i < 50 && pids.size < 2; i++) pids = await renderersNow();
     // A minute-long render whose server process ends: stopped at once (its renderer replaced),
@@ -253,7 +266,7 @@ describe("scripts/serve.mjs: the server processes share the primary's PDF render
   }, 90_000);
 
   it("leaves each server process to render alone without the renderer bundle", async () => {
-    const server = serve({ READOUT_SERVER_BIN: asker });
+    const server = await serve({ READOUT_SERVER_BIN: asker });
     let answer = "";
     for (let i = 0; i < 100 && !answer; i++) answer = await get("/render").catch(() => new Promise<string>((r) => setTimeout(() => r(""), 100)));
     expect(JSON.parse(answer)).toEqual({ shared: false });
