@@ -106,8 +106,8 @@ try {
           for (const spec of suite.specs ?? []) {
             for (const t of spec.tests ?? []) {
               if (t.status !== "unexpected") continue;
-              const error = t.results?.find((r) => r.error)?.error;
-              failures.push(`e2e ${spec.file} > ${[...path, spec.title].join(" > ")}: ${firstLine(error?.message)}`);
+              const error = t.results?.find((result) => result.error)?.error;
+              failures.push(`e2e ${spec.file} > ${[...path, spec.title].join(" > ")}: ${firstLine(error?.message) || "(no error: passed where it was expected to fail)"}`);
             }
           }
           for (const child of suite.suites ?? []) walk(child, [...path, child.title]);

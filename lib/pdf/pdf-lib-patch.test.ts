@@ -4,7 +4,9 @@
 // same place.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
-import { PDFArray, PDFContext, PDFName, PDFNumber, PDFObjectParser, PDFRef } from "pdf-lib";
+import { PDFArray, PDFContext, PDFDocument, PDFName, PDFNumber, PDFObjectParser, PDFRef } from "pdf-lib";
+import { renderBookPart } from "@/lib/pdf/render";
+import { sampleBriefing } from "@/lib/pdf/warm-up";
 
 /** The patched parser's methods: the quick ways, and pdf-lib's own kept beside them. */
 type Methods = Record<"parseRawNumber" | "parseRawNumberAsString" | "parseRawInt" | "parseRawIntAsString" | "parseName" | "parseNameByCharacter", () => unknown>;
@@ -34,6 +36,18 @@ beforeAll(() => {
   warn = vi.spyOn(console, "warn").mockImplementation((message: string) => void warnings.push(message));
 });
 afterAll(() => warn.mockRestore());
+
+/** Reads `text` as an integer (as the cross-reference table and object headers are read), either way. */
+function parseInt(text: string, original: boolean) {
+  const parser = PDFObjectParser.forBytes(Buffer.from(text, "latin1"), PDFContext.create()) as unknown as Parser;
+  const methods = parser as unknown as Methods;
+  try {
+    const value = original ? methods.parseRawIntAsString() : methods.parseRawInt();
+    return { value, position: parser.bytes.position() };
+  } catch (error) {
+    return { error: (error as Error).constructor.name };
+  }
+}
 
 function describeObject(o: unknown): unknown {
   if (o instanceof PDFNumber) return { number: o.asNumber(), negativeZero: Object.is(o.asNumber(), -0) };
@@ -67,6 +81,36 @@ describe("pdf-lib's parser, as patched", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it("reads integers as pdf-lib's own parser does, and stops at the same place", () => {
+    fc.assert(
+      fc.property(fc.oneof(digits(0, 20), number), after, (t, rest) => {
+        const text = t + rest;
+        expect(parseInt(text, false), JSON.stringify(text)).toEqual(parseInt(text, true));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("loads a rendered briefing note to the same objects either way", async () => {
+    const bytes = await renderBookPart(sampleBriefing(), "A4");
+    const proto = Object.getPrototypeOf(PDFObjectParser.prototype) as Methods; // BaseParser's
+    const own = PDFObjectParser.prototype as unknown as Methods;
+    const quick = { int: proto.parseRawInt, number: proto.parseRawNumber, name: own.parseName };
+    const load = async () => Buffer.from(await (await PDFDocument.load(bytes, { updateMetadata: false })).save({ useObjectStreams: false }));
+    const patched = await load();
+    try {
+      proto.parseRawInt = proto.parseRawIntAsString;
+      proto.parseRawNumber = proto.parseRawNumberAsString;
+      own.parseName = own.parseNameByCharacter;
+      expect((await load()).equals(patched)).toBe(true);
+    } finally {
+      proto.parseRawInt = quick.int;
+      proto.parseRawNumber = quick.number;
+      own.parseName = quick.name;
+    }
+    expect(patched.length).toBeGreaterThan(10_000);
   });
 
   it("reads the same in arrays, line after line, and a name longer than the quick way takes", () => {

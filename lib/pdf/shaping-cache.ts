@@ -13,9 +13,10 @@ import { getScript } from "unicode-properties";
  *
  * A run is shaped word by word, each word from the cache (as Chromium's shaper caches words),
  * where that gives what shaping the whole run gives (`wordScript`); other runs are kept whole.
- * A run assembled from its words is not kept whole as well: a text seen before rarely reaches
- * shaping (lib/pdf/text-layout-cache.ts keeps its lines), so keeping every run of new text cost
- * more (a key the length of the paragraph, a copy to keep) than it saved (decision 0009, item 37).
+ * A run assembled from its words is not kept whole as well: a text reaches shaping at most twice
+ * (lib/pdf/text-layout-cache.ts keeps its lines from its second layout on), so keeping every run
+ * of new text cost more (a key the length of the paragraph, a copy to keep) than it saved
+ * (decision 0009, items 37 and 38).
  */
 type Layout = Font["layout"];
 type GlyphRun = ReturnType<Layout>;

@@ -99,6 +99,11 @@ describe("kept text layouts", () => {
     // Another text seen once in between is not kept either.
     cache.set(`${key} and another`, lines);
     expect(cache.get(`${key} and another`)).toBeUndefined();
+    // A key longer than the bound on remembered keys is never remembered, so never kept.
+    const huge = `${key}${"x".repeat(1_000_001)}`;
+    for (let i = 0; i < 3; i++) cache.set(huge, lines);
+    expect(cache.get(huge)).toBeUndefined();
+    expect(cache.get(key), "the text kept before is still kept").toBe(lines);
   });
 
   it.each(requests)("prints a %s as laying it out afresh does, and never changes kept lines", async (_, req) => {
