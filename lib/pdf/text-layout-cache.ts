@@ -12,7 +12,7 @@ import { LRUCache } from "lru-cache";
  * headings come back within a render or the next, but most paragraphs of a new version are laid
  * out once (its note's pre-render; the book then takes its kept part). Kept at once, they filled
  * the renderers' heaps with lines never asked for again, and the garbage collection that cost,
- * on two processes sharing two cores, made books of new text ~7 % slower (decision 0009 item 38).
+ * on two processes sharing two cores, made books of new text ~5 % slower (decision 0009 item 38).
  * Until then only the key is remembered.
  *
  * The lines are shared, not copied: nothing after textkit changes a line (pagination slices the
