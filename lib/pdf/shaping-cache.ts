@@ -99,14 +99,12 @@ export function installShapingCache(sampleFontFile: string): void {
       // run's features, language, direction and script: a key made for each word cost more than
       // the lookup (0.973–0.990 of a part of new text without it).
       const words = wordsOf(this, `${prefix}${tag}`);
-      const run = byWords(text, (word) => {
+      // Its own glyph array and positions (pdfkit scales positions in place); the glyphs are the words'.
+      return byWords(text, (word) => {
         let run = words.get(word);
         if (!run) words.set(word, (run = shape(word, tag)));
         return run;
       });
-      // The glyph array is the run's own; the positions are the words' (pdfkit scales them in place).
-      run.positions = run.positions.map(copyPosition);
-      return run;
     }
     const run = kept(this, `${prefix}${String(script)}\u0000${text}`, () => {
       shapingCounts.whole++;
@@ -184,21 +182,25 @@ function copyPosition<P extends { xAdvance: number; yAdvance: number; xOffset: n
   return { xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset } as P;
 }
 
-type Run = { glyphs: unknown[]; positions: unknown[] };
-/** A run assembled from its words' runs and the spaces between them (shared: the caller copies). */
+type Position = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number };
+type Run = { glyphs: unknown[]; positions: Position[] };
+/**
+ * A run assembled from its words' runs and the spaces between them, with its own glyph array and
+ * copies of their positions (the glyph objects are shared, as a copy of a whole run shares them).
+ */
 export function byWords<R extends Run>(text: string, shapeWord: (word: string) => R): R {
   const space = shapeWord(" ");
   const glyphs: unknown[] = [];
-  const positions: unknown[] = [];
+  const positions: Position[] = [];
   for (const [i, word] of text.split(" ").entries()) {
     if (i > 0) {
       for (const g of space.glyphs) glyphs.push(g);
-      for (const p of space.positions) positions.push(p);
+      for (const p of space.positions) positions.push(copyPosition(p));
     }
     if (!word) continue;
     const run = shapeWord(word);
     for (const g of run.glyphs) glyphs.push(g);
-    for (const p of run.positions) positions.push(p);
+    for (const p of run.positions) positions.push(copyPosition(p));
   }
   // The run's other fields (script, language, direction, the features applied) are the space's,
   // shaped as every word is (a word that comes to no glyph may have none).
